@@ -1,0 +1,10 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	// Type checking is `npm run lint`'s job; transpile-only keeps the suite fast.
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.tools.json' }] },
+	setupFilesAfterEnv: ['<rootDir>/test/setup/nock.ts'],
+	testTimeout: 60_000,
+};

@@ -1,0 +1,5 @@
+export * from './metricRow';
+export * from './action';
+export * from './derive';
+export * from './idempotency';
+export * from './validate';
