@@ -1,0 +1,55 @@
+#!/usr/bin/env node
+// End-to-end: AdPilot packed and installed into a REAL n8n, workflows
+// imported and executed with `n8n execute` against the local simulator.
+// Prints "N passed, N failed" and exits non-zero on any failure.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { executeWorkflow, repoRoot } from './lib/n8n.mjs';
+import { ensureNode24 } from './lib/node24.mjs';
+import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+import { e2eCases } from '../test/e2e/cases.mjs';
+
+const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
+
+async function main() {
+	execFileSync('npx', ['tsc', '-p', 'tsconfig.tools.json'], { cwd: repoRoot, env: ensureNode24(), stdio: 'inherit' });
+	const port = 15000 + Math.floor(Math.random() * 5000);
+	const simulator = await startSimulatorProcess(port);
+	const userFolder = mkdtempSync(join(tmpdir(), 'adpilot-e2e-'));
+	let passed = 0;
+	let failed = 0;
+	try {
+		const e2eDir = join(repoRoot, 'test', 'e2e', 'workflows');
+		const extra = readdirSync(e2eDir).filter((f) => f.endsWith('.json')).map((f) => join(e2eDir, f));
+		prepareInstance({ userFolder, simulatorUrl: simulator.url, extraWorkflowFiles: extra });
+		for (const testCase of e2eCases) {
+			const started = Date.now();
+			try {
+				const result = executeWorkflow(userFolder, testCase.workflowId);
+				const printed = JSON.stringify(result);
+				for (const secret of SECRETS) {
+					if (printed.includes(secret)) throw new Error(`the output contains a secret (${secret.slice(0, 8)}…)`);
+				}
+				await testCase.check(result, simulator.url);
+				passed++;
+				console.log(`ok   ${testCase.name} (${Date.now() - started} ms)`);
+			} catch (error) {
+				failed++;
+				console.log(`FAIL ${testCase.name}: ${error.message}`);
+			}
+		}
+	} finally {
+		simulator.child.kill('SIGTERM');
+		rmSync(userFolder, { recursive: true, force: true });
+	}
+	console.log(`${passed} passed, ${failed} failed`);
+	process.exit(failed === 0 && passed > 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

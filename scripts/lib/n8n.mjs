@@ -1,0 +1,142 @@
+// A real n8n, installed from the registry into a cache folder outside the
+// package (never a dependency of AdPilot), with AdPilot packed and installed
+// as a community package. Used by `npm start` and `npm run test:e2e`.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { cacheRoot, ensureNode24 } from './node24.mjs';
+
+export const N8N_VERSION = process.env.ADPILOT_N8N_VERSION ?? '2.40.7';
+export const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
+const n8nRoot = join(cacheRoot, `n8n-${N8N_VERSION}`);
+const readyMarker = join(n8nRoot, '.adpilot-ready');
+export const n8nBin = join(n8nRoot, 'node_modules', '.bin', 'n8n');
+
+function log(message) {
+	console.error(`[adpilot] ${message}`);
+}
+
+/**
+ * Installs n8n once (about 7 minutes) and reuses it afterwards. The overrides
+ * work around two packages this network cannot fetch; scripts are skipped
+ * because some native builds download sources, then the two native modules
+ * n8n needs are rebuilt against Node 24's headers.
+ */
+export function ensureN8n() {
+	const env = ensureNode24();
+	if (existsSync(readyMarker)) return env;
+	mkdirSync(n8nRoot, { recursive: true });
+	const manifest = {
+		name: 'adpilot-n8n-sandbox',
+		private: true,
+		dependencies: { n8n: N8N_VERSION },
+		overrides: { xlsx: '0.18.5', linkedom: '0.18.12' },
+	};
+	writeFileSync(join(n8nRoot, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	log(`installing n8n ${N8N_VERSION} into ${n8nRoot} (first run only, several minutes)`);
+	const run = (args) => execFileSync('npm', args, { cwd: n8nRoot, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	run(['install', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error']);
+	run(['rebuild', 'sqlite3', 'isolated-vm', '--loglevel=error']);
+	writeFileSync(readyMarker, new Date().toISOString());
+	return env;
+}
+
+/** Builds and packs AdPilot exactly as npm would publish it; returns the tarball path. */
+export function packAdPilot(destination) {
+	mkdirSync(destination, { recursive: true });
+	const env = ensureNode24();
+	execFileSync('npm', ['pack', '--pack-destination', destination, '--loglevel=error'], {
+		cwd: repoRoot,
+		env,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+	const tarball = readdirSync(destination).find((f) => f.startsWith('n8n-nodes-adpilot-') && f.endsWith('.tgz'));
+	if (!tarball) throw new Error(`npm pack produced no tarball in ${destination}`);
+	return join(destination, tarball);
+}
+
+/** The environment of one n8n instance living in `userFolder`. */
+export function instanceEnv(userFolder, extra = {}) {
+	return {
+		...ensureNode24(),
+		N8N_USER_FOLDER: userFolder,
+		// A fixed key so imported credentials decrypt in every command of this instance.
+		N8N_ENCRYPTION_KEY: 'adpilot-sandbox-encryption-key',
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_LOG_LEVEL: 'warn',
+		DB_SQLITE_POOL_SIZE: '2',
+		...extra,
+	};
+}
+
+/** Installs the packed tarball into the instance's community-nodes folder, as the editor's installer would. */
+export function installIntoInstance(userFolder, tarball) {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
+	mkdirSync(nodesDir, { recursive: true });
+	writeFileSync(
+		join(nodesDir, 'package.json'),
+		`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { 'n8n-nodes-adpilot': `file:${tarball}` } }, null, 2)}\n`,
+	);
+	// n8n-workflow comes from n8n itself: the peer must not be installed a second time.
+	execFileSync('npm', ['install', '--omit=dev', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
+		cwd: nodesDir,
+		env: ensureNode24(),
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
+}
+
+/** Runs one n8n CLI command for the instance and returns its stdout. */
+export function n8nCommand(userFolder, args, extraEnv = {}) {
+	return execFileSync(n8nBin, args, {
+		env: instanceEnv(userFolder, extraEnv),
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+}
+
+export function importCredentials(userFolder, file) {
+	n8nCommand(userFolder, ['import:credentials', `--input=${file}`]);
+}
+
+export function importWorkflows(userFolder, file) {
+	n8nCommand(userFolder, ['import:workflow', `--input=${file}`]);
+}
+
+/**
+ * Executes a workflow by id the way `n8n execute` does and returns the run
+ * data n8n prints with --rawOutput.
+ */
+export function executeWorkflow(userFolder, workflowId, extraEnv = {}) {
+	const stdout = n8nCommand(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
+	const start = stdout.indexOf('{');
+	if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(0, 2000)}`);
+	return JSON.parse(stdout.slice(start));
+}
+
+/** Starts the editor; resolves once it answers on /healthz. */
+export async function startEditor(userFolder, port, extraEnv = {}) {
+	const child = spawn(n8nBin, ['start'], {
+		env: instanceEnv(userFolder, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'info', ...extraEnv }),
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const deadline = Date.now() + 180_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
+		try {
+			const answer = await fetch(`http://127.0.0.1:${port}/healthz`);
+			if (answer.ok) return child;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	child.kill('SIGTERM');
+	throw new Error('n8n did not become healthy within 3 minutes');
+}

@@ -1,0 +1,116 @@
+// One sandbox instance: real n8n + AdPilot + credentials that point at the
+// local simulator. Shared by `npm start` and the e2e run.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+	ensureN8n,
+	importCredentials,
+	importWorkflows,
+	installIntoInstance,
+	packAdPilot,
+	repoRoot,
+} from './n8n.mjs';
+import { ensureNode24 } from './node24.mjs';
+
+/** Credential ids the templates in workflows/ refer to. */
+export const SANDBOX_CREDENTIAL_IDS = {
+	meta: 'adpilotMetaSandbox',
+	google: 'adpilotGoogleSandbox',
+	openAi: 'adpilotOpenAiSandbox',
+};
+
+/** Credentials that reach the simulator with the secrets it accepts (see simulator/credentials.ts). */
+export function sandboxCredentials(simulatorUrl) {
+	return [
+		{
+			id: SANDBOX_CREDENTIAL_IDS.meta,
+			name: 'AdPilot Meta Ads (sandbox)',
+			type: 'adPilotMetaAdsApi',
+			data: {
+				accessToken: 'sim-meta-token',
+				appSecret: 'sim-meta-app-secret',
+				apiVersion: 'v25.0',
+				baseUrl: `${simulatorUrl}/meta`,
+			},
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.google,
+			name: 'AdPilot Google Ads (sandbox)',
+			type: 'adPilotGoogleAdsApi',
+			data: {
+				clientId: 'sim-google-client-id',
+				clientSecret: 'sim-google-client-secret',
+				refreshToken: 'sim-google-refresh-token',
+				tokenUrl: `${simulatorUrl}/google/oauth/token`,
+				developerToken: 'sim-google-dev-token',
+				loginCustomerId: '',
+				apiVersion: 'v26',
+				baseUrl: `${simulatorUrl}/google`,
+				accessToken: '',
+			},
+		},
+		{
+			id: SANDBOX_CREDENTIAL_IDS.openAi,
+			name: 'AdPilot OpenAI (sandbox)',
+			type: 'adPilotOpenAiApi',
+			data: { apiKey: 'sim-openai-key', organization: '', baseUrl: `${simulatorUrl}/openai/v1` },
+		},
+	];
+}
+
+/** Every template in workflows/, plus any extra workflow files (e2e fixtures). */
+export function collectWorkflows(extraFiles = []) {
+	const dir = join(repoRoot, 'workflows');
+	const templates = existsSync(dir)
+		? readdirSync(dir)
+				.filter((f) => f.endsWith('.json'))
+				.map((f) => join(dir, f))
+		: [];
+	return [...templates, ...extraFiles].map((file) => JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/**
+ * Creates (or refreshes) an instance folder: n8n installed, AdPilot packed
+ * and installed, sandbox credentials and workflows imported.
+ */
+export function prepareInstance({ userFolder, simulatorUrl, extraWorkflowFiles = [] }) {
+	ensureN8n();
+	const work = mkdtempSync(join(tmpdir(), 'adpilot-pack-'));
+	const tarball = packAdPilot(work);
+	installIntoInstance(userFolder, tarball);
+
+	const credentialsFile = join(work, 'credentials.json');
+	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(simulatorUrl)));
+	importCredentials(userFolder, credentialsFile);
+
+	const workflows = collectWorkflows(extraWorkflowFiles);
+	const workflowsFile = join(work, 'workflows.json');
+	writeFileSync(workflowsFile, JSON.stringify(workflows));
+	if (workflows.length > 0) importWorkflows(userFolder, workflowsFile);
+	return { workflows };
+}
+
+/** Starts the simulator CLI (compiled by `npm run build:tools`) and waits for it. */
+export async function startSimulatorProcess(port, args = []) {
+	const child = spawn(process.execPath, [join(repoRoot, 'build', 'simulator', 'cli.js'), '--port', String(port), ...args], {
+		env: ensureNode24(),
+		stdio: ['ignore', 'inherit', 'inherit'],
+	});
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`the simulator exited with code ${child.exitCode}`);
+		try {
+			const answer = await fetch(`${url}/_sim/counts`);
+			if (answer.ok) return { child, url };
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	child.kill('SIGTERM');
+	throw new Error('the simulator did not start within 30 s');
+}

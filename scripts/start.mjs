@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// `npm start`: a real n8n editor on http://localhost:5678 with AdPilot and
+// every template loaded, its credentials pointed at the local simulator of
+// the Meta, Google Ads and OpenAI APIs. Ctrl-C stops both.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { startEditor, repoRoot } from './lib/n8n.mjs';
+import { ensureNode24 } from './lib/node24.mjs';
+import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+
+const EDITOR_PORT = Number(process.env.ADPILOT_EDITOR_PORT ?? 5678);
+const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5679);
+const OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
+
+async function createOwner() {
+	// Answers 400 once an owner exists, which is fine on a second start.
+	await fetch(`http://127.0.0.1:${EDITOR_PORT}/rest/owner/setup`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify(OWNER),
+	}).catch(() => undefined);
+}
+
+async function main() {
+	const env = ensureNode24();
+	if (!existsSync(join(repoRoot, 'node_modules', 'n8n-workflow'))) {
+		execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: repoRoot, env, stdio: 'inherit' });
+	}
+	execFileSync('npx', ['tsc', '-p', 'tsconfig.tools.json'], { cwd: repoRoot, env, stdio: 'inherit' });
+
+	const simulator = await startSimulatorProcess(SIMULATOR_PORT);
+	const userFolder = join(repoRoot, '.n8n-sandbox');
+	mkdirSync(userFolder, { recursive: true });
+	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
+	const editor = await startEditor(userFolder, EDITOR_PORT);
+	await createOwner();
+
+	console.log('\n  AdPilot sandbox is running');
+	console.log(`  Editor:     http://localhost:${EDITOR_PORT}`);
+	console.log(`  Login:      ${OWNER.email} / ${OWNER.password}`);
+	console.log(`  Simulator:  ${simulator.url} (Meta ${simulator.url}/meta, Google ${simulator.url}/google, OpenAI ${simulator.url}/openai/v1)`);
+	console.log(`  Templates:  ${workflows.map((w) => w.name).join(', ') || 'none'}`);
+	console.log('  Ctrl-C stops both.\n');
+
+	const stop = () => {
+		editor.kill('SIGTERM');
+		simulator.child.kill('SIGTERM');
+		process.exit(0);
+	};
+	process.on('SIGINT', stop);
+	process.on('SIGTERM', stop);
+	editor.on('exit', (code) => {
+		simulator.child.kill('SIGTERM');
+		process.exit(code ?? 1);
+	});
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
