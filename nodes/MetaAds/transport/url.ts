@@ -1,0 +1,37 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { MetaContext } from './types';
+
+const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+const DEFAULT_VERSION = 'v25.0';
+
+/** `https://host/v25.0` from the credential; the version may be written with or without its "v". */
+export async function graphBaseUrl(ctx: MetaContext): Promise<string> {
+	const credentials = await ctx.getCredentials('adPilotMetaAdsApi');
+	const base = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	let version = String(credentials.apiVersion || DEFAULT_VERSION).trim().replace(/^\/+|\/+$/g, '');
+	if (/^\d/.test(version)) version = `v${version}`;
+	return `${base}/${version}`;
+}
+
+export function joinPath(baseUrl: string, path: string): string {
+	const clean = path.replace(/^\/+/, '');
+	return clean === '' ? `${baseUrl}/` : `${baseUrl}/${clean}`;
+}
+
+/**
+ * Graph expects JSON text for structured query values (time_range, filtering,
+ * breakdowns arrays). Axios would otherwise send `a[b]=c`. `fields` lists are
+ * joined with commas, the form Meta documents.
+ */
+export function serializeQs(qs: IDataObject | undefined): IDataObject | undefined {
+	if (!qs) return undefined;
+	const out: IDataObject = {};
+	for (const [key, value] of Object.entries(qs)) {
+		if (value === undefined || value === null) continue;
+		if (key === 'fields' && Array.isArray(value)) out[key] = value.join(',');
+		else if (typeof value === 'object') out[key] = JSON.stringify(value);
+		else out[key] = value;
+	}
+	return out;
+}
