@@ -1,0 +1,4 @@
+import { campaignKind } from '../objects/kinds';
+import { makeDelete } from '../objects/statusOperations';
+
+export const { description, executeBatch } = makeDelete(campaignKind);

@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { toMetaMinorUnits } from '../../../shared/money';
+import { getAccountCurrency, getOwningAccount } from '../objects/account';
+import { readOptionalAmount } from '../objects/budget';
+import { kindLocator } from '../objects/fields';
+import { getObjectId } from '../objects/ids';
+import { readOptionalTime } from '../objects/inputs';
+import { campaignKind } from '../objects/kinds';
+import { BID_STRATEGIES, SPECIAL_AD_CATEGORIES, assertAllOf, assertOneOf, enumOptions } from '../objects/options';
+import { postUpdate } from '../objects/update';
+
+// Status and budgets have their own operations (Pause/Activate, Set Budget) so an update never starts spending by accident.
+export const description: INodeProperties[] = [
+	kindLocator(campaignKind),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{
+				displayName: 'Special Ad Categories',
+				name: 'specialAdCategories',
+				type: 'multiOptions',
+				options: enumOptions(SPECIAL_AD_CATEGORIES),
+				default: [],
+			},
+			{
+				displayName: 'Spend Cap',
+				name: 'spendCap',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Total the campaign may ever spend, in the account currency (major units)',
+			},
+			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+			{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = getObjectId(this, campaignKind.idParam, campaignKind.label, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (typeof fields.name === 'string' && fields.name.trim() !== '') body.name = fields.name.trim();
+	if (fields.bidStrategy !== undefined) body.bid_strategy = assertOneOf(this, fields.bidStrategy, BID_STRATEGIES, 'Bid Strategy', itemIndex);
+	if (fields.specialAdCategories !== undefined) {
+		body.special_ad_categories = assertAllOf(this, fields.specialAdCategories, SPECIAL_AD_CATEGORIES, 'Special Ad Categories', itemIndex);
+	}
+	const startTime = readOptionalTime(this, fields.startTime, 'Start Time', itemIndex);
+	if (startTime) body.start_time = startTime;
+	const stopTime = readOptionalTime(this, fields.stopTime, 'Stop Time', itemIndex);
+	if (stopTime) body.stop_time = stopTime;
+	const spendCap = readOptionalAmount(fields.spendCap === undefined ? undefined : fields.spendCap, this, itemIndex, 'Spend Cap');
+	let currency: string | undefined;
+	if (spendCap !== undefined) {
+		currency = await getAccountCurrency(this, await getOwningAccount(this, id, itemIndex), itemIndex);
+		body.spend_cap = toMetaMinorUnits(spendCap, currency);
+	}
+	const result = await postUpdate(this, campaignKind, id, body, itemIndex);
+	return spendCap === undefined ? result : { ...result, spendCap, spendCapMinor: body.spend_cap, currency };
+}
