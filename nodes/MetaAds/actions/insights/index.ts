@@ -1,8 +1,31 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/n8n/operation';
+import * as get from './get.operation';
 
-// Filled in by the insights work; see the operation files beside this one.
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = { get };
 
-export const description: INodeProperties[] = [];
+const showFor = { resource: ['insights'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['insights'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get insights',
+				description: 'Get performance metrics as normalized metric rows (sync or async report jobs)',
+			},
+		],
+		default: 'get',
+	},
+	...get.description.map((property) => ({
+		...property,
+		displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, ...showFor } },
+	})),
+];

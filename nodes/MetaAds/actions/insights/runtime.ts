@@ -1,0 +1,13 @@
+import { sleep } from 'n8n-workflow';
+
+import type { Sleep } from '../../insights/client';
+import type { TransportOptions } from '../../transport';
+
+/**
+ * Waiting primitives the operation uses. Production keeps the defaults;
+ * tests replace them so polling and backoff run instantly.
+ */
+export const insightsRuntime: { sleep: Sleep; transport: TransportOptions | undefined } = {
+	sleep,
+	transport: undefined,
+};
