@@ -385,21 +385,29 @@ function parseRule(raw: unknown, index: number, path: string, ctx: Ctx): Rule | 
 
 /** Validates a list of raw rules; throws RuleValidationError listing every problem with its path. */
 export function parseRules(raw: unknown, basePath = 'rules'): Rule[] {
-	const ctx = new Ctx();
 	if (!Array.isArray(raw)) {
 		throw new RuleValidationError([`${basePath}: expected an array of rules, got ${raw === null ? 'null' : typeof raw}`]);
 	}
-	if (raw.length === 0) {
-		throw new RuleValidationError([`${basePath}: no rules; add a rule in the list, choose a preset, or paste rules as JSON`]);
+	return parseRuleEntries(raw.map((r, i) => ({ raw: r, path: `${basePath}[${i}]` })));
+}
+
+/**
+ * Validates rules from several sources (UI list, JSON, presets) as one list,
+ * each entry keeping the path a user would recognise.
+ */
+export function parseRuleEntries(entries: Array<{ raw: unknown; path: string }>): Rule[] {
+	if (entries.length === 0) {
+		throw new RuleValidationError(['rules: no rules; add a rule in the list, choose a preset, or paste rules as JSON']);
 	}
+	const ctx = new Ctx();
 	const rules: Rule[] = [];
-	const seen = new Map<string, number>();
-	raw.forEach((r, i) => {
-		const rule = parseRule(r, i, `${basePath}[${i}]`, ctx);
+	const seen = new Map<string, string>();
+	entries.forEach(({ raw, path }, i) => {
+		const rule = parseRule(raw, i, path, ctx);
 		if (!rule) return;
 		const first = seen.get(rule.name);
-		if (first !== undefined) ctx.add(`${basePath}[${i}].name`, `duplicate rule name "${rule.name}" (also ${basePath}[${first}]); names key cooldowns and idempotency`);
-		else seen.set(rule.name, i);
+		if (first !== undefined) ctx.add(`${path}.name`, `duplicate rule name "${rule.name}" (also ${first}); names key cooldowns and idempotency`);
+		else seen.set(rule.name, path);
 		rules.push(rule);
 	});
 	if (ctx.problems.length > 0) throw new RuleValidationError(ctx.problems);
