@@ -1,0 +1,9 @@
+import { statusChangeModule } from '../shared/statusChange';
+import { campaignTarget } from './target';
+
+export const { description, executeBatch } = statusChangeModule({
+	resource: 'campaign',
+	operation: 'pause',
+	status: 'PAUSED',
+	...campaignTarget,
+});
