@@ -30,7 +30,6 @@ export class JsonArraySplitter {
 			}
 			if (c === 34) {
 				this.inString = true;
-				if (this.depth === 1 && this.start < 0) this.start = i;
 			} else if (c === 123 /* { */ || c === 91 /* [ */) {
 				if (this.depth === 1 && this.start < 0) this.start = i;
 				this.depth++;
