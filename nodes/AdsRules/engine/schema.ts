@@ -404,11 +404,12 @@ export function parseRuleEntries(entries: Array<{ raw: unknown; path: string }>)
 	const seen = new Map<string, string>();
 	entries.forEach(({ raw, path }, i) => {
 		const rule = parseRule(raw, i, path, ctx);
-		if (!rule) return;
-		const first = seen.get(rule.name);
-		if (first !== undefined) ctx.add(`${path}.name`, `duplicate rule name "${rule.name}" (also ${first}); names key cooldowns and idempotency`);
-		else seen.set(rule.name, path);
-		rules.push(rule);
+		// Duplicates are checked on the raw name, so they show up even next to other problems.
+		const name = isRecord(raw) && typeof raw.name === 'string' ? raw.name.trim() : '';
+		const first = name === '' ? undefined : seen.get(name);
+		if (first !== undefined) ctx.add(`${path}.name`, `duplicate rule name "${name}" (also ${first}); names key cooldowns and idempotency`);
+		else if (name !== '') seen.set(name, path);
+		if (rule) rules.push(rule);
 	});
 	if (ctx.problems.length > 0) throw new RuleValidationError(ctx.problems);
 	return rules;
