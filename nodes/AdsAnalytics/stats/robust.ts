@@ -16,19 +16,19 @@ export function medianSorted(sorted: ArrayLike<number>): number {
 	return n % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-export function median(values: readonly number[]): number {
+export function median(values: ArrayLike<number>): number {
 	return medianSorted(Float64Array.from(values).sort());
 }
 
 /** Median absolute deviation from the median, unscaled (as simple-statistics). */
-export function medianAbsoluteDeviation(values: readonly number[], center = median(values)): number {
+export function medianAbsoluteDeviation(values: ArrayLike<number>, center = median(values)): number {
 	const dev = new Float64Array(values.length);
 	for (let i = 0; i < values.length; i++) dev[i] = Math.abs(values[i] - center);
 	return medianSorted(dev.sort());
 }
 
 /** Mean absolute deviation around `center` (the median in the MAD = 0 fallback). */
-export function meanAbsoluteDeviation(values: readonly number[], center: number): number {
+export function meanAbsoluteDeviation(values: ArrayLike<number>, center: number): number {
 	if (values.length === 0) return NaN;
 	let sum = 0;
 	for (let i = 0; i < values.length; i++) sum += Math.abs(values[i] - center);
