@@ -81,6 +81,7 @@ export function createNormalizer(options: NormalizeOptions): (row: MetaInsightRo
 		const frequency = reach === null ? null : (optionalCount(row.frequency) ?? deriveFrequency(impressions, reach));
 		const accountId = row.account_id ? stripActPrefix(row.account_id) : fallbackAccount;
 		const entityId = options.level === 'account' ? accountId : String(row[idField] ?? '');
+		const derived = deriveMetrics({ impressions, clicks, spend, conversions: conversionCount, value });
 
 		const out: MetricRow = {
 			schema: METRIC_ROW_SCHEMA,
@@ -108,7 +109,12 @@ export function createNormalizer(options: NormalizeOptions): (row: MetaInsightRo
 			value,
 			reach,
 			frequency,
-			...deriveMetrics({ impressions, clicks, spend, conversions: conversionCount, value }),
+			// Copied field by field: a spread here costs a third of the per-row time.
+			ctr: derived.ctr,
+			cpc: derived.cpc,
+			cpm: derived.cpm,
+			cpa: derived.cpa,
+			roas: derived.roas,
 		};
 		if (hasBreakdowns) {
 			const values: Record<string, string> = {};
