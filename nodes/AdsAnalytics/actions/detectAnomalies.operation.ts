@@ -194,9 +194,13 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 			const values = new Float64Array(n);
 			for (let d = 0; d < n; d++) values[d] = metricFromTotals(series.totals[d], metric) ?? NaN;
 			let thinDays = 0;
+			let noValueDays = 0;
 			for (let t = firstEval; t < n; t++) {
 				const x = values[t];
-				if (Number.isNaN(x)) continue; // no value that day (ratio with a 0 denominator)
+				if (Number.isNaN(x)) {
+					noValueDays++; // a ratio with a 0 denominator that day (e.g. CPA without conversions)
+					continue;
+				}
 				let count = 0;
 				for (let d = t - o.windowDays; d < t; d++) if (!Number.isNaN(values[d])) window[count++] = values[d];
 				if (count < o.minPoints) {
@@ -249,6 +253,13 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 					// A gap-filled day has no rows of its own: pair with the entity's rows.
 					items: itemsByDay[t].length > 0 ? itemsByDay[t] : group.itemIndexes,
 				});
+			}
+			if (noValueDays > 0) {
+				out.push(
+					skipped(OPERATION, group, `${metric}: no value on ${noValueDays} evaluated day(s) because its denominator was 0 (e.g. CPA without conversions, CTR without impressions)`, {
+						metric,
+					}),
+				);
 			}
 			if (thinDays > 0) {
 				out.push(
