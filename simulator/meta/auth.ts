@@ -1,0 +1,37 @@
+/** Token and appsecret_proof checks, answered the way Graph answers them. */
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { IncomingHttpHeaders } from 'http';
+import type { SimResponse } from '../types';
+import { SIM_META_ACCESS_TOKEN, SIM_META_APP_SECRET } from '../credentials';
+import { metaError } from './errors';
+import { str, type MetaParams } from './params';
+
+function sameText(a: string, b: string): boolean {
+	const left = Buffer.from(a);
+	const right = Buffer.from(b);
+	return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Returns an error response, or undefined when the caller is authenticated. */
+export function checkAuth(headers: IncomingHttpHeaders, params: MetaParams): SimResponse | undefined {
+	const header = String(headers.authorization ?? '');
+	const bearer = /^(Bearer|OAuth)\s+(.+)$/i.exec(header)?.[2]?.trim();
+	const token = bearer ?? str(params, 'access_token');
+	if (!token) {
+		return metaError({ message: 'An access token is required to request this resource.', code: 104, status: 400 });
+	}
+	if (!sameText(token, SIM_META_ACCESS_TOKEN)) {
+		return {
+			...metaError({ message: 'Invalid OAuth access token - Cannot parse access token', code: 190, status: 401 }),
+			headers: { 'www-authenticate': 'OAuth "Facebook Platform" "invalid_token" "Invalid OAuth access token - Cannot parse access token"' },
+		};
+	}
+	const proof = str(params, 'appsecret_proof');
+	if (proof !== undefined) {
+		const expected = createHmac('sha256', SIM_META_APP_SECRET).update(token).digest('hex');
+		if (!sameText(proof.toLowerCase(), expected)) {
+			return metaError({ message: 'Invalid appsecret_proof provided in the API argument', type: 'GraphMethodException', code: 100 });
+		}
+	}
+	return undefined;
+}

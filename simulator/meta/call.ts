@@ -1,0 +1,14 @@
+/** One Graph call after auth and version stripping; shared by direct requests and batch sub-requests. */
+import type { SimContext } from '../types';
+import type { MetaParams } from './params';
+
+export interface MetaCall {
+	method: string;
+	/** Path segments after the version, e.g. ['act_1', 'campaigns']. */
+	segments: string[];
+	version: string;
+	params: MetaParams;
+	/** Absolute URL of this call, the base of paging links. */
+	selfUrl: URL;
+	ctx: SimContext;
+}
