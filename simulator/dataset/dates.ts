@@ -23,7 +23,8 @@ export function daysBetween(since: string, until: string): number {
 
 export function isValidDay(day: unknown): day is string {
 	if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-	return formatDay(Date.parse(`${day}T00:00:00Z`)) === day;
+	const ms = Date.parse(`${day}T00:00:00Z`);
+	return !Number.isNaN(ms) && formatDay(ms) === day;
 }
 
 /** 0 = Sunday … 6 = Saturday. */
