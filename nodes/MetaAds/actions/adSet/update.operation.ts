@@ -1,0 +1,71 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+
+import { toMetaMinorUnits } from '../../../shared/money';
+import { getAccountCurrency, getOwningAccount } from '../objects/account';
+import { readOptionalAmount } from '../objects/budget';
+import { kindLocator } from '../objects/fields';
+import { getObjectId } from '../objects/ids';
+import { readOptionalTime } from '../objects/inputs';
+import { adSetKind } from '../objects/kinds';
+import { BID_STRATEGIES, assertOneOf, enumOptions } from '../objects/options';
+import { parseJsonField, postUpdate } from '../objects/update';
+
+// Status and budgets have their own operations; targeting changes send the ad set back to review.
+export const description: INodeProperties[] = [
+	kindLocator(adSetKind),
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Bid Amount',
+				name: 'bidAmount',
+				type: 'number',
+				typeOptions: { minValue: 0, numberPrecision: 2 },
+				default: 0,
+				description: 'Bid cap or cost cap in the account currency (major units)',
+			},
+			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+			{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+			{
+				displayName: 'Targeting (JSON)',
+				name: 'targetingJson',
+				type: 'json',
+				default: '{}',
+				description: 'Replaces the whole targeting spec (triggers ad review)',
+			},
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = getObjectId(this, adSetKind.idParam, adSetKind.label, itemIndex);
+	const fields = this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (typeof fields.name === 'string' && fields.name.trim() !== '') body.name = fields.name.trim();
+	if (fields.bidStrategy !== undefined) body.bid_strategy = assertOneOf(this, fields.bidStrategy, BID_STRATEGIES, 'Bid Strategy', itemIndex);
+	const startTime = readOptionalTime(this, fields.startTime, 'Start Time', itemIndex);
+	if (startTime) body.start_time = startTime;
+	const endTime = readOptionalTime(this, fields.endTime, 'End Time', itemIndex);
+	if (endTime) body.end_time = endTime;
+	const targeting = parseJsonField(this, fields.targetingJson, 'Targeting (JSON)', itemIndex);
+	if (targeting !== undefined) {
+		if (typeof targeting !== 'object' || Array.isArray(targeting) || !('geo_locations' in targeting)) {
+			throw new NodeOperationError(this.getNode(), `Targeting (JSON) on item ${itemIndex} must be an object with "geo_locations"`, { itemIndex });
+		}
+		body.targeting = targeting;
+	}
+	const bidAmount = readOptionalAmount(fields.bidAmount, this, itemIndex, 'Bid Amount');
+	let currency: string | undefined;
+	if (bidAmount !== undefined) {
+		currency = await getAccountCurrency(this, await getOwningAccount(this, id, itemIndex), itemIndex);
+		body.bid_amount = toMetaMinorUnits(bidAmount, currency);
+	}
+	const result = await postUpdate(this, adSetKind, id, body, itemIndex);
+	return bidAmount === undefined ? result : { ...result, bidAmount, bidAmountMinor: body.bid_amount, currency };
+}
