@@ -22,6 +22,17 @@ export interface EvalEnv {
 	today: number;
 	/** Ranks per rank condition (keyed by the condition object). */
 	ranks: Map<Condition, Map<string, RankInfo>>;
+	/** Resolved windows, shared by all entities of a rule run (windows are parsed objects, so identity works). */
+	windows: Map<Window, DayRange>;
+}
+
+export function rangeOf(w: Window, env: EvalEnv): DayRange {
+	let r = env.windows.get(w);
+	if (!r) {
+		r = resolveWindow(w, env.today);
+		env.windows.set(w, r);
+	}
+	return r;
 }
 
 const EPSILON = 1e-9;
@@ -55,7 +66,7 @@ export function compare(op: Operator, left: number, right: Comparand | number, h
 /** The metric over a window (attribute metrics ignore the window). */
 export function metricValue(metric: RuleMetric, window: Window | DayRange, env: EvalEnv): number | null {
 	if (isAttributeMetric(metric)) return attributeMetric(metric, env.entity, env.today);
-	const range = 'type' in window ? resolveWindow(window, env.today) : window;
+	const range = 'type' in window ? rangeOf(window, env) : window;
 	return metricFromTotals(metric, env.entity.series.totals(range));
 }
 
@@ -100,7 +111,7 @@ function evaluateLeaf(c: Condition, env: EvalEnv): LeafResult {
 		}
 		case 'changeRatio':
 		case 'changePercent': {
-			const range = resolveWindow(c.window, env.today);
+			const range = rangeOf(c.window, env);
 			const prev = previousRange(range) as DayRange;
 			const cur = metricValue(c.metric, range, env);
 			const before = metricValue(c.metric, prev, env);
@@ -128,7 +139,7 @@ function evaluateLeaf(c: Condition, env: EvalEnv): LeafResult {
 			break;
 		}
 		case 'eachDay': {
-			const range = resolveWindow(c.window, env.today);
+			const range = rangeOf(c.window, env);
 			label = `${c.metric} on each day of ${wl}`;
 			const parts: string[] = [];
 			result = true;

@@ -35,6 +35,9 @@ export function entityKey(row: Pick<MetricRow, 'platform' | 'level' | 'accountId
 interface Builder {
 	entity: Omit<Entity, 'series'>;
 	rows: MetricRow[];
+	/** Booking day (dateStop) of each row, parallel to `rows`. */
+	days: number[];
+	sorted: boolean;
 	attributesDay: number;
 }
 
@@ -58,13 +61,17 @@ export function groupEntities(rows: IndexedRow[], dayCache = new DayCache()): { 
 					itemIndexes: [],
 				},
 				rows: [],
+				days: [],
+				sorted: true,
 				attributesDay: Number.NEGATIVE_INFINITY,
 			};
 			builders.set(key, b);
 		}
-		b.rows.push(row);
-		b.entity.itemIndexes.push(itemIndex);
 		const stop = dayCache.get(row.dateStop);
+		if (b.days.length > 0 && stop < b.days[b.days.length - 1]) b.sorted = false;
+		b.rows.push(row);
+		b.days.push(stop);
+		b.entity.itemIndexes.push(itemIndex);
 		if (stop > lastDay) lastDay = stop;
 		if (row.attributes && stop >= b.attributesDay) {
 			b.entity.attributes = row.attributes;
@@ -74,20 +81,23 @@ export function groupEntities(rows: IndexedRow[], dayCache = new DayCache()): { 
 	}
 
 	const entities: Entity[] = [];
-	for (const b of builders.values()) entities.push({ ...b.entity, series: buildSeries(b.rows, dayCache) });
+	for (const b of builders.values()) entities.push({ ...b.entity, series: buildSeries(b, dayCache) });
 	return { entities, lastDay };
 }
 
-function buildSeries(rows: MetricRow[], dayCache: DayCache): Series {
+function buildSeries(b: Builder, dayCache: DayCache): Series {
 	const F = Series.FIELD_COUNT;
-	// Sort once by booking day; usually already sorted, so this is cheap.
-	const booked = rows.map((row) => ({ row, day: dayCache.get(row.dateStop) }));
-	booked.sort((x, y) => x.day - y.day);
+	const n = b.rows.length;
+	// Reports usually arrive in date order; sort (an index, once) only when they do not.
+	const order = Array.from({ length: n }, (_, i) => i);
+	if (!b.sorted) order.sort((x, y) => b.days[x] - b.days[y]);
 	const days: number[] = [];
-	const perDay = new Float64Array(booked.length * F);
-	const hasReach = new Uint8Array(booked.length);
+	const perDay = new Float64Array(n * F);
+	const hasReach = new Uint8Array(n);
 	const spans: Array<{ start: number; end: number }> = [];
-	for (const { row, day } of booked) {
+	for (const k of order) {
+		const row = b.rows[k];
+		const day = b.days[k];
 		let i = days.length - 1;
 		if (i < 0 || days[i] !== day) {
 			days.push(day);

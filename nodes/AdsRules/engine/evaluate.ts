@@ -14,7 +14,7 @@ import { checkGates } from './gates';
 import { isAttributeMetric } from './metrics';
 import { entityHeader, noMatchSummary, type DecisionLogEntry, type NoMatchSummary } from './log';
 import { computeRanks } from './rank';
-import type { Condition, EngineOptions, Rule } from './types';
+import type { Condition, EngineOptions, Rule, Window } from './types';
 import { previousRange, resolveWindow, windowLabel, type DayRange } from './windows';
 
 export interface EngineResult {
@@ -24,6 +24,18 @@ export interface EngineResult {
 	log: Array<{ entry: DecisionLogEntry; itemIndexes: number[] }>;
 	fires: Fire[];
 	stats: { entities: number; rules: number; evaluations: number; matched: number; skipped: number; actions: number };
+}
+
+interface Note {
+	rule: string;
+	skipped?: string;
+	leaves?: LeafResult[];
+}
+
+function formatNote(n: Note): string {
+	if (n.skipped !== undefined) return `"${n.rule}" skipped (${n.skipped})`;
+	const failed = (n.leaves ?? []).filter((l) => !l.result).slice(0, 2);
+	return `"${n.rule}" not matched (${failed.map((l) => `${l.label}: ${l.left ?? 'n/a'}`).join('; ') || 'conditions false'})`;
 }
 
 export function sortRules(rules: Rule[]): Rule[] {
@@ -82,14 +94,13 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 	}
 
 	// Per entity: the first rule that matched (firstMatch mode), notes for the No Match summary.
+	// Notes stay unformatted until the end: most entities match something or are never summarised.
 	const matchedBy = new Map<string, string>();
-	const notes = new Map<string, string[]>();
-	const skippedCount = new Map<string, number>();
-	const note = (e: Entity, text: string, skipped: boolean) => {
+	const notes = new Map<string, Note[]>();
+	const note = (e: Entity, n: Note) => {
 		const list = notes.get(e.key);
-		if (list) list.push(text);
-		else notes.set(e.key, [text]);
-		if (skipped) skippedCount.set(e.key, (skippedCount.get(e.key) ?? 0) + 1);
+		if (list) list.push(n);
+		else notes.set(e.key, [n]);
 	};
 
 	for (const rule of sortRules(rules)) {
@@ -100,6 +111,7 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 		const ranks = new Map<Condition, ReturnType<typeof computeRanks>>();
 		for (const c of leaves(rule.conditions)) if (c.left.kind === 'rank') ranks.set(c, computeRanks(c, candidates, today));
 		const ranges = rangesOf(rule, today);
+		const windows = new Map<Window, DayRange>();
 		const windowEnd = dayString(resolveWindow(rule.window, today).end);
 
 		for (const entity of candidates) {
@@ -123,7 +135,7 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 				entry.status = 'skipped';
 				entry.reason = reason;
 				result.stats.skipped++;
-				note(entity, `"${rule.name}" skipped (${reason})`, true);
+				note(entity, { rule: rule.name, skipped: reason });
 				finish();
 			};
 
@@ -145,14 +157,13 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 				continue;
 			}
 
-			const env: EvalEnv = { entity, today, ranks };
+			const env: EvalEnv = { entity, today, ranks, windows };
 			const leafResults: LeafResult[] = [];
 			const matched = evaluateNode(rule.conditions, env, leafResults);
 			entry.conditions = leafResults;
 			if (!matched) {
 				entry.status = 'notMatched';
-				const failed = leafResults.filter((l) => !l.result).slice(0, 2);
-				note(entity, `"${rule.name}" not matched (${failed.map((l) => `${l.label}: ${l.left ?? 'n/a'}`).join('; ') || 'conditions false'})`, false);
+				note(entity, { rule: rule.name, leaves: leafResults });
 				finish();
 				continue;
 			}
@@ -196,7 +207,8 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 	for (const e of entities) {
 		if (matchedBy.has(e.key)) continue;
 		const n = notes.get(e.key) ?? [];
-		result.noMatch.push({ summary: noMatchSummary(e, n, skippedCount.get(e.key) ?? 0, n.length), itemIndexes: e.itemIndexes });
+		const skipped = n.filter((x) => x.skipped !== undefined).length;
+		result.noMatch.push({ summary: noMatchSummary(e, n.map(formatNote), skipped, n.length), itemIndexes: e.itemIndexes });
 	}
 	return result;
 }

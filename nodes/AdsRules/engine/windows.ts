@@ -90,14 +90,13 @@ export class Series {
 			this.reachDays[i + 1] = this.reachDays[i] + hasReach[i];
 		}
 		this.spans = spans;
+		let first = n > 0 ? days[0] : Number.POSITIVE_INFINITY;
+		for (const s of spans) if (s.start < first) first = s.start;
+		this.firstDay = first;
 	}
 
 	/** First day any row covers (a multi-day row covers from its `date`). */
-	get firstDay(): number {
-		let first = this.days.length > 0 ? this.days[0] : Number.POSITIVE_INFINITY;
-		for (const s of this.spans) if (s.start < first) first = s.start;
-		return first;
-	}
+	readonly firstDay: number;
 
 	get lastDay(): number {
 		return this.days.length > 0 ? this.days[this.days.length - 1] : Number.NEGATIVE_INFINITY;
@@ -118,16 +117,18 @@ export class Series {
 	totals(range: DayRange): Totals {
 		const a = range.open ? 0 : this.lowerBound(range.start);
 		const b = this.lowerBound(range.end + 1);
+		if (b <= a) return { impressions: 0, clicks: 0, spend: 0, conversions: 0, value: 0, reach: null, days: 0 };
 		const p = this.prefix;
-		const sum = (f: number) => (b > a ? p[b * F + f] - p[a * F + f] : 0);
+		const pa = a * F;
+		const pb = b * F;
 		return {
-			impressions: sum(0),
-			clicks: sum(1),
-			spend: sum(2),
-			conversions: sum(3),
-			value: sum(4),
-			reach: this.reachDays[b] - this.reachDays[a] > 0 ? sum(5) : null,
-			days: Math.max(0, b - a),
+			impressions: p[pb] - p[pa],
+			clicks: p[pb + 1] - p[pa + 1],
+			spend: p[pb + 2] - p[pa + 2],
+			conversions: p[pb + 3] - p[pa + 3],
+			value: p[pb + 4] - p[pa + 4],
+			reach: this.reachDays[b] - this.reachDays[a] > 0 ? p[pb + 5] - p[pa + 5] : null,
+			days: b - a,
 		};
 	}
 
