@@ -103,9 +103,17 @@ export function groupTotals(group: EntityGroup, fromDay = -Infinity): Totals {
 	return t;
 }
 
-/** Days since 1970-01-01 for a validated YYYY-MM-DD date. */
+const dayCache = new Map<string, number>();
+
+/** Days since 1970-01-01 for a validated YYYY-MM-DD date (memoized: a report has few distinct dates). */
 export function dayNumber(date: string): number {
-	return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+	let day = dayCache.get(date);
+	if (day === undefined) {
+		day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+		if (dayCache.size > 100_000) dayCache.clear();
+		dayCache.set(date, day);
+	}
+	return day;
 }
 
 export function dateOf(day: number): string {
@@ -145,7 +153,11 @@ export function dailySeries(group: EntityGroup): DailySeries | string {
 
 export type SeriesMetric = 'impressions' | 'clicks' | 'spend' | 'conversions' | 'value' | 'ctr' | 'cpc' | 'cpm' | 'cpa' | 'roas';
 
-/** A metric from totals: counts as summed, ratios derived from the same totals (null on a 0 denominator). */
+/**
+ * A metric from totals: counts as summed, ratios from the same totals, null
+ * on a 0 denominator (the same definitions as deriveMetrics, inlined because
+ * this runs once per entity, metric and day).
+ */
 export function metricFromTotals(t: Totals, metric: SeriesMetric): number | null {
 	switch (metric) {
 		case 'impressions':
@@ -154,8 +166,18 @@ export function metricFromTotals(t: Totals, metric: SeriesMetric): number | null
 		case 'conversions':
 		case 'value':
 			return t[metric];
+		case 'ctr':
+			return t.impressions > 0 ? t.clicks / t.impressions : null;
+		case 'cpc':
+			return t.clicks > 0 ? t.spend / t.clicks : null;
+		case 'cpm':
+			return t.impressions > 0 ? (t.spend / t.impressions) * 1000 : null;
+		case 'cpa':
+			return t.conversions > 0 ? t.spend / t.conversions : null;
+		case 'roas':
+			return t.spend > 0 ? t.value / t.spend : null;
 		default:
-			return deriveMetrics(t)[metric];
+			return deriveMetrics(t)[metric as keyof ReturnType<typeof deriveMetrics>];
 	}
 }
 

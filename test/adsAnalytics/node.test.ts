@@ -45,7 +45,7 @@ describe('AdsAnalytics node', () => {
 	});
 
 	it('an invalid row stops the node with its item index and the field named', async () => {
-		const items = [row(), row({ spend: 'abc' }), row({ clicks: undefined })];
+		const items = [row(), row({ spend: 'abc' as unknown as number }), row({ clicks: undefined })];
 		const { ctx } = fakeContext(items, { operation: 'scorePerformance' });
 		const error = await node.execute.call(ctx).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
@@ -55,7 +55,7 @@ describe('AdsAnalytics node', () => {
 	});
 
 	it('with Continue On Fail, bad rows become error items and the rest is analysed', async () => {
-		const items = [row({ spend: 'abc' }), ...spendSeries('a', 300)];
+		const items = [row({ spend: 'abc' as unknown as number }), ...spendSeries('a', 300)];
 		const { ctx } = fakeContext(items, anomalyParams, { continueOnFail: true });
 		const [out] = await node.execute.call(ctx);
 		expect(out[0]).toEqual({ json: expect.objectContaining({ error: expect.stringContaining('Item 0') }), pairedItem: { item: 0 } });

@@ -27,7 +27,7 @@ import {
 	type InputRow,
 	type SeriesMetric,
 } from '../input';
-import { meanAbsoluteDeviation, medianSorted } from '../stats/robust';
+import { medianOfPrefix, sortPrefix } from '../stats/robust';
 import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
 
 const OPERATION = 'detectAnomalies';
@@ -165,7 +165,9 @@ const SEASONAL_WEEKS = 4;
 
 export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): AnalyticsResult[] {
 	const out: AnalyticsResult[] = [];
+	// Scratch buffers reused for every window: no allocation per evaluated day.
 	const window = new Float64Array(o.windowDays);
+	const scratch = new Float64Array(o.windowDays);
 	const seasonal = new Float64Array(SEASONAL_WEEKS);
 	for (const group of groupByEntity(rows)) {
 		const series = dailySeries(group);
@@ -191,8 +193,10 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 		}
 		const firstEval = Math.max(o.windowDays, n - o.evaluateDays);
 		for (const metric of o.metrics) {
-			const values = new Float64Array(n);
-			for (let d = 0; d < n; d++) values[d] = metricFromTotals(series.totals[d], metric) ?? NaN;
+			// Only the days a window or a same-weekday baseline can reach.
+			const values = new Float64Array(n).fill(NaN);
+			const firstNeeded = Math.max(0, firstEval - Math.max(o.windowDays, 7 * SEASONAL_WEEKS));
+			for (let d = firstNeeded; d < n; d++) values[d] = metricFromTotals(series.totals[d], metric) ?? NaN;
 			let thinDays = 0;
 			let noValueDays = 0;
 			for (let t = firstEval; t < n; t++) {
@@ -207,9 +211,9 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 					thinDays++;
 					continue;
 				}
-				const sorted = window.subarray(0, count).sort();
-				const med = medianSorted(sorted);
-				const scored = robustZ(x, sorted, med);
+				sortPrefix(window, count);
+				const med = medianOfPrefix(window, count);
+				const scored = robustZ(x, window, count, med, scratch);
 				if (scored.z !== null && Math.abs(scored.z) < o.threshold) continue;
 				if (scored.z === null && x === med) continue;
 
@@ -218,7 +222,8 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 					const d = t - 7 * w;
 					if (d >= 0 && !Number.isNaN(values[d])) seasonal[sCount++] = values[d];
 				}
-				const seasonalMedian = sCount > 0 ? medianSorted(seasonal.subarray(0, sCount).sort()) : null;
+				sortPrefix(seasonal, sCount);
+				const seasonalMedian = sCount > 0 ? medianOfPrefix(seasonal, sCount) : null;
 				const direction = x > med ? 'spike' : 'drop';
 				if (o.requireSeasonalAgreement && seasonalMedian !== null && (direction === 'spike' ? x <= seasonalMedian : x >= seasonalMedian)) continue;
 
@@ -273,13 +278,22 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 	return out;
 }
 
-/** Modified z-score with the documented fallbacks; z is null when the window is constant. */
-export function robustZ(x: number, sorted: Float64Array, med: number): { z: number | null; mad: number; method: string } {
-	const dev = new Float64Array(sorted.length);
-	for (let i = 0; i < sorted.length; i++) dev[i] = Math.abs(sorted[i] - med);
-	const mad = medianSorted(dev.sort());
+/**
+ * Modified z-score of x against window[0..n) (median `med`), with the
+ * documented fallbacks; z is null when the window is constant. `scratch`
+ * (length ≥ n) holds the absolute deviations.
+ */
+export function robustZ(x: number, window: Float64Array, n: number, med: number, scratch: Float64Array): { z: number | null; mad: number; method: string } {
+	let sumAbs = 0;
+	for (let i = 0; i < n; i++) {
+		const d = Math.abs(window[i] - med);
+		scratch[i] = d;
+		sumAbs += d;
+	}
+	sortPrefix(scratch, n);
+	const mad = medianOfPrefix(scratch, n);
 	if (mad > 0) return { z: (0.6745 * (x - med)) / mad, mad, method: 'mad' };
-	const meanAd = meanAbsoluteDeviation(sorted, med);
+	const meanAd = sumAbs / n;
 	if (meanAd > 0) return { z: (x - med) / (1.2533 * meanAd), mad, method: 'meanAbsoluteDeviation' };
 	return { z: x === med ? 0 : null, mad, method: 'constantBaseline' };
 }
