@@ -1,0 +1,9 @@
+import { statusChangeModule } from '../shared/statusChange';
+import { adTarget } from './target';
+
+export const { description, executeBatch } = statusChangeModule({
+	resource: 'ad',
+	operation: 'enable',
+	status: 'ENABLED',
+	...adTarget,
+});

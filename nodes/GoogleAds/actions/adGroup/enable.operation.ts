@@ -1,0 +1,9 @@
+import { statusChangeModule } from '../shared/statusChange';
+import { adGroupTarget } from './target';
+
+export const { description, executeBatch } = statusChangeModule({
+	resource: 'adGroup',
+	operation: 'enable',
+	status: 'ENABLED',
+	...adGroupTarget,
+});
