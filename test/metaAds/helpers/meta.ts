@@ -5,6 +5,8 @@
  *   await graphRequest(ctx, { method: 'GET', path: '/act_1', options: instant() });
  */
 import nock from 'nock';
+
+import type { GraphApiError } from '../../../nodes/MetaAds/transport';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import {
@@ -66,4 +68,14 @@ export function instant(extra: { maxRetries?: number; maxThrottleWaitMs?: number
 		},
 		random: () => 0.5,
 	};
+}
+
+/** The error a promise rejects with; fails the test if it resolves. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<GraphApiError> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as GraphApiError;
+	}
+	throw new Error('Expected the promise to reject, but it resolved');
 }

@@ -44,7 +44,7 @@ describe('graphBatch', () => {
 		expect(results[1]).toEqual({ ok: true, status: 200, body: { id: '2' } });
 		expect(results[3]).toEqual({ ok: true, status: 200, body: { id: '4' } });
 		expect(results[2].ok).toBe(false);
-		const failure = results[2] as { ok: false; error: { message: string; description: string; context: { itemIndex: number } } };
+		const failure = results[2] as unknown as { ok: false; error: { message: string; description: string; context: { itemIndex: number } } };
 		expect(failure.error.message).toBe('Meta API error: Invalid status');
 		expect(failure.error.description).toContain('fbtrace_id F');
 		expect(failure.error.context.itemIndex).toBe(2);

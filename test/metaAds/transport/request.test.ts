@@ -2,7 +2,7 @@ import { createHmac } from 'crypto';
 import { NodeApiError } from 'n8n-workflow';
 
 import { graphRequest, GraphApiError } from '../../../nodes/MetaAds/transport';
-import { graph, instant, v, META_TEST_TOKEN, metaExecuteContext, metaLoadOptionsContext } from '../helpers';
+import { graph, instant, v, META_TEST_TOKEN, metaExecuteContext, metaLoadOptionsContext, rejectionOf } from '../helpers';
 
 describe('graphRequest', () => {
 	it('builds the URL from the credential, sends the Bearer token and returns the body', async () => {
@@ -109,7 +109,7 @@ describe('graphRequest retries', () => {
 			},
 		});
 		const options = instant();
-		const error = await graphRequest(metaExecuteContext(), { method: 'GET', path: '/act_1', itemIndex: 3, options }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/act_1', itemIndex: 3, options }));
 		expect(scope.isDone()).toBe(true);
 		expect(options.sleeps).toEqual([]);
 		expect(error).toBeInstanceOf(NodeApiError);
@@ -124,14 +124,14 @@ describe('graphRequest retries', () => {
 
 	it('uses Meta message when there is no user message', async () => {
 		graph().get(v('/x')).reply(404, { error: { message: 'Unsupported get request.', code: 100, fbtrace_id: 'T' } });
-		const error = await graphRequest(metaExecuteContext(), { method: 'GET', path: '/x', options: instant() }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/x', options: instant() }));
 		expect(error.message).toBe('Meta API error: Unsupported get request.');
 	});
 
 	it('gives up after maxRetries transient failures and says so', async () => {
 		const scope = graph().get(v('/me')).times(3).reply(500, { error: { message: 'boom', code: 2 } });
 		const options = instant({ maxRetries: 2 });
-		const error = await graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options }));
 		expect(scope.isDone()).toBe(true);
 		expect(options.sleeps).toHaveLength(2);
 		expect(error).toBeInstanceOf(GraphApiError);
@@ -144,7 +144,7 @@ describe('graphRequest retries', () => {
 			error: { message: `Error validating access token: token ${META_TEST_TOKEN} has expired`, type: 'OAuthException', code: 190, error_subcode: 463 },
 		});
 		const options = instant();
-		const error = await graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options }));
 		expect(options.sleeps).toEqual([]);
 		expect(error.message).toBe('The Meta access token is invalid or has expired');
 		expect(error.description).toContain('Update the access token in the AdPilot Meta Ads API credential');
@@ -155,11 +155,11 @@ describe('graphRequest retries', () => {
 		graph().get(v('/act_1/ads')).query(true).reply(400, {
 			error: { message: `Bad next url https://graph.facebook.com/v25.0/act_1/ads?access_token=${META_TEST_TOKEN}&after=x`, code: 100 },
 		});
-		const error = await graphRequest(metaExecuteContext({ credential: { appSecret: 's' } }), {
+		const error = await rejectionOf(graphRequest(metaExecuteContext({ credential: { appSecret: 's' } }), {
 			method: 'GET',
 			path: '/act_1/ads',
 			options: instant(),
-		}).catch((e) => e);
+		}));
 		const dump = JSON.stringify({ m: error.message, d: error.description, c: error.cause, ctx: error.context, s: error.stack });
 		expect(dump).not.toContain(META_TEST_TOKEN);
 		expect(dump).toContain('access_token=[redacted]');
@@ -180,7 +180,7 @@ describe('graphRequest retries', () => {
 			throw new NodeApiError(ctx.getNode(), cause as never);
 		}) as never;
 		const options = instant({ maxRetries: 1 });
-		const error = await graphRequest(ctx, { method: 'GET', path: '/me', options }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(ctx, { method: 'GET', path: '/me', options }));
 		expect(calls).toBe(2);
 		expect(options.sleeps).toHaveLength(1);
 		expect(error).toBeInstanceOf(GraphApiError);
@@ -196,7 +196,7 @@ describe('graphRequest retries', () => {
 			calls++;
 			throw Object.assign(new Error('blocked by SSRF protection'), { code: 'ERR_SSRF' });
 		}) as never;
-		const error = await graphRequest(ctx, { method: 'GET', path: '/me', options: instant() }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(ctx, { method: 'GET', path: '/me', options: instant() }));
 		expect(calls).toBe(1);
 		expect(error.message).toBe('Could not reach the Meta API: blocked by SSRF protection');
 	});
@@ -209,7 +209,7 @@ describe('graphRequest retries', () => {
 			});
 			throw new NodeApiError(ctx.getNode(), cause as never);
 		}) as never;
-		const error = await graphRequest(ctx, { method: 'GET', path: '/me', options: instant() }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(ctx, { method: 'GET', path: '/me', options: instant() }));
 		expect(error.message).toBe('Meta API error: Invalid parameter');
 		expect((error as GraphApiError).graph.code).toBe(100);
 	});

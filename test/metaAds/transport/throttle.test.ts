@@ -1,5 +1,5 @@
 import { GraphApiError, graphRequest, parseUsageHeaders, slowdownMs } from '../../../nodes/MetaAds/transport';
-import { graph, instant, metaExecuteContext, v } from '../helpers';
+import { graph, instant, metaExecuteContext, v, rejectionOf } from '../helpers';
 
 const buc = (pct: number, regainMinutes: number) =>
 	JSON.stringify({ '1234': [{ type: 'ads_management', call_count: pct, total_cputime: 10, total_time: 10, estimated_time_to_regain_access: regainMinutes }] });
@@ -68,7 +68,7 @@ describe('graphRequest throttling', () => {
 			.get(v('/act_1/ads'))
 			.reply(400, { error: { message: 'Too many calls', code: 17, fbtrace_id: 'T1' } }, { 'x-business-use-case-usage': buc(100, 30) });
 		const options = instant({ maxThrottleWaitMs: 5 * 60_000 });
-		const error = await graphRequest(metaExecuteContext(), { method: 'GET', path: '/act_1/ads', itemIndex: 1, options }).catch((e) => e);
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/act_1/ads', itemIndex: 1, options }));
 		expect(scope.isDone()).toBe(true);
 		expect(options.sleeps).toEqual([]);
 		expect(error).toBeInstanceOf(GraphApiError);
