@@ -1,8 +1,15 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/n8n/operation';
+import { resourceDescription } from '../objects/resource';
+import * as activate from './activate.operation';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
+import * as pause from './pause.operation';
+import * as update from './update.operation';
 
-// Filled in by the ad work; see the operation files beside this one.
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = { create, get, getMany, update, pause, activate, delete: del };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = resourceDescription('ad', 'Ad', operations, 'getMany');

@@ -1,8 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/n8n/operation';
+import { resourceDescription } from '../objects/resource';
+import * as create from './create.operation';
+import * as del from './delete.operation';
+import * as get from './get.operation';
+import * as getMany from './getMany.operation';
 
-// Filled in by the adCreative work; see the operation files beside this one.
-export const operations: ResourceOperations = {};
+export const operations: ResourceOperations = { create, get, getMany, delete: del };
 
-export const description: INodeProperties[] = [];
+export const description: INodeProperties[] = resourceDescription('adCreative', 'Ad Creative', operations, 'getMany');

@@ -1,0 +1,4 @@
+import { adKind } from '../objects/kinds';
+import { makeDelete } from '../objects/statusOperations';
+
+export const { description, executeBatch } = makeDelete(adKind);

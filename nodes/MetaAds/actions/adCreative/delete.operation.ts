@@ -1,0 +1,4 @@
+import { adCreativeKind } from '../objects/kinds';
+import { makeDelete } from '../objects/statusOperations';
+
+export const { description, executeBatch } = makeDelete(adCreativeKind);

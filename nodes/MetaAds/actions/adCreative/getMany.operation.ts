@@ -1,0 +1,4 @@
+import { makeGetMany } from '../objects/getMany';
+import { adCreativeKind } from '../objects/kinds';
+
+export const { description, execute } = makeGetMany(adCreativeKind);
