@@ -135,7 +135,9 @@ function readRules(ctx: IExecuteFunctions): { rules: Rule[]; exported: IDataObje
 			raw.forEach((r, i) => entries.push({ raw: r, path: `rules[${i}]` }));
 		} else {
 			const list = ((ctx.getNodeParameter('rules', 0, {}) as { rule?: UiRule[] }).rule ?? []) as UiRule[];
-			list.forEach((r, i) => entries.push({ raw: uiRule(r, `rules[${i}]`), path: `rules[${i}]` }));
+			const problems: string[] = [];
+			list.forEach((r, i) => entries.push({ raw: uiRule(r, `rules[${i}]`, problems), path: `rules[${i}]` }));
+			if (problems.length) throw new RuleValidationError(problems);
 		}
 		const presets = ctx.getNodeParameter('presets', 0, []) as PresetName[];
 		if (presets.length) {

@@ -3,7 +3,6 @@
  * rule JSON the "Rules (JSON)" mode accepts. One format behind both modes
  * means one validator, and the Export option can hand the list back as JSON.
  */
-
 type UiValue = string | number | boolean | undefined | null | Record<string, unknown>;
 export type UiRule = Record<string, UiValue>;
 export type UiCondition = Record<string, UiValue>;
@@ -19,13 +18,15 @@ const positiveOrUndefined = (v: UiValue): number | undefined => {
 	return n !== undefined && n > 0 ? n : undefined;
 };
 
-function parseJsonField(v: UiValue, path: string): unknown {
+/** Parses a JSON text field; a parse failure is added to `problems` with its path. */
+function parseJsonField(v: UiValue, path: string, problems: string[]): unknown {
 	if (typeof v !== 'string') return v ?? undefined;
 	if (v.trim() === '') return undefined;
 	try {
 		return JSON.parse(v);
 	} catch (error) {
-		throw new Error(`${path}: not valid JSON (${(error as Error).message})`);
+		problems.push(`${path}: not valid JSON (${(error as Error).message})`);
+		return undefined;
 	}
 }
 
@@ -65,8 +66,8 @@ export function uiCondition(c: UiCondition): Record<string, unknown> {
 	return out;
 }
 
-/** One UI rule → raw rule JSON (validated later by `parseRules`). */
-export function uiRule(rule: UiRule, path: string): Record<string, unknown> {
+/** One UI rule → raw rule JSON (validated later by `parseRules`); JSON text fields that do not parse go to `problems`. */
+export function uiRule(rule: UiRule, path: string, problems: string[] = []): Record<string, unknown> {
 	const out: Record<string, unknown> = {
 		name: rule.name,
 		level: rule.level,
@@ -76,11 +77,11 @@ export function uiRule(rule: UiRule, path: string): Record<string, unknown> {
 	};
 	if (rule.enabled === false) out.enabled = false;
 	if (rule.allowActivation === true) out.allowActivation = true;
-	const params = parseJsonField(rule.params, `${path}.params`);
+	const params = parseJsonField(rule.params, `${path}.params`, problems);
 	if (params !== undefined && !(typeof params === 'object' && params !== null && Object.keys(params).length === 0)) out.params = params;
 
 	if (rule.conditionMode === 'json') {
-		out.conditions = parseJsonField(rule.conditionsJson, `${path}.conditionsJson`);
+		out.conditions = parseJsonField(rule.conditionsJson, `${path}.conditionsJson`, problems);
 	} else {
 		const rows = ((rule.conditions as { condition?: UiCondition[] } | undefined)?.condition ?? []).map(uiCondition);
 		out.conditions = { [rule.combine === 'any' ? 'any' : 'all']: rows };

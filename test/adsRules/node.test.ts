@@ -143,6 +143,8 @@ describe('AdsRules node', () => {
 		const badMetric = { rule: [{ ...uiRules.rule[0], conditions: { condition: [{ metric: 'cpx', operator: '<', value: 1 }] } }] };
 		await expect(exec({ params: { rules: badMetric } })).rejects.toThrow(/^rules\[0\]\.conditions\.all\[0\]\.metric: unknown metric "cpx"/);
 		await expect(exec({ params: { presets: ['highCpa'] } })).rejects.toThrow('preset "highCpa": set Target CPA (a number above 0)');
+		const badParams = { rule: [{ ...uiRules.rule[0], params: '{targetCpa: 1}' }] };
+		await expect(exec({ params: { rules: badParams } })).rejects.toThrow(/^rules\[0\]\.params: not valid JSON/);
 	});
 
 	it('explains why a Data Table cannot be used when n8n refuses it', async () => {
