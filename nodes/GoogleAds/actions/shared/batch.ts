@@ -1,7 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOutcome } from '../../../shared/n8n/operation';
-import { getGoogleAdsErrors, mutate, type GoogleAdsErrorDetail, type MutateResource } from '../../transport';
+import {
+	getGoogleAdsErrors,
+	mutate,
+	type GoogleAdsErrorDetail,
+	type MutateOutcome,
+	type MutateRequest,
+	type MutateResource,
+} from '../../transport';
 import { operationError, toItemError } from './errors';
 import { readMutateOptions, type MutateOptions } from './options';
 
@@ -28,6 +35,13 @@ interface Entry {
 }
 
 type Outcomes = Map<number, ItemOutcome>;
+
+/** The call that carries a group; `mutate` unless an endpoint has its own verb (recommendations:apply). */
+export type Sender = (ctx: IExecuteFunctions, customerId: string, req: MutateRequest) => Promise<MutateOutcome>;
+
+export interface BatchSettings {
+	send?: Sender;
+}
 
 function errorsIn(details: GoogleAdsErrorDetail[], start: number, end: number): GoogleAdsErrorDetail[] {
 	return details.filter((d) => d.operationIndex !== undefined && d.operationIndex >= start && d.operationIndex < end);
@@ -59,12 +73,18 @@ function success(entry: Entry, results: Array<IDataObject | null>, validateOnly:
 }
 
 /** One mutate call for entries that share customer, resource and options. */
-async function sendGroup(ctx: IExecuteFunctions, entries: Entry[], options: MutateOptions, outcomes: Outcomes): Promise<void> {
+async function sendGroup(
+	ctx: IExecuteFunctions,
+	entries: Entry[],
+	options: MutateOptions,
+	outcomes: Outcomes,
+	send: Sender,
+): Promise<void> {
 	const { customerId, resource } = entries[0].mutation;
 	const spans = ranges(entries);
 	let answer;
 	try {
-		answer = await mutate(ctx, customerId, {
+		answer = await send(ctx, customerId, {
 			resource,
 			operations: entries.flatMap((e) => e.operations),
 			validateOnly: options.validateOnly,
@@ -72,7 +92,7 @@ async function sendGroup(ctx: IExecuteFunctions, entries: Entry[], options: Muta
 			itemIndex: entries[0].itemIndex,
 		});
 	} catch (error) {
-		await handleAtomicFailure(ctx, entries, spans, options, error, outcomes);
+		await handleAtomicFailure(ctx, entries, spans, options, error, outcomes, send);
 		return;
 	}
 	const retry: Entry[] = [];
@@ -87,7 +107,7 @@ async function sendGroup(ctx: IExecuteFunctions, entries: Entry[], options: Muta
 			outcomes.set(entry.itemIndex, { itemIndex: entry.itemIndex, error: operationError(ctx, errors, entry.itemIndex) });
 		}
 	});
-	if (retry.length) await sendGroup(ctx, retry, options, outcomes);
+	if (retry.length) await sendGroup(ctx, retry, options, outcomes, send);
 }
 
 /**
@@ -103,6 +123,7 @@ async function handleAtomicFailure(
 	options: MutateOptions,
 	error: unknown,
 	outcomes: Outcomes,
+	send: Sender,
 ): Promise<void> {
 	const details = getGoogleAdsErrors(error);
 	const perEntry = entries.map((_, i) => errorsIn(details, spans[i][0], spans[i][1]));
@@ -124,7 +145,7 @@ async function handleAtomicFailure(
 		entries.forEach((entry, i) => {
 			if (perEntry[i].length) prepareRetry(entry, perEntry[i]);
 		});
-		await sendGroup(ctx, entries, options, outcomes);
+		await sendGroup(ctx, entries, options, outcomes, send);
 		return;
 	}
 	const failed = failing.map((e) => e.itemIndex).join(', ');
@@ -149,6 +170,7 @@ export async function runMutateBatch(
 	ctx: IExecuteFunctions,
 	itemIndexes: number[],
 	plan: (itemIndex: number) => ItemMutation | Promise<ItemMutation>,
+	{ send = mutate }: BatchSettings = {},
 ): Promise<ItemOutcome[]> {
 	const outcomes: Outcomes = new Map();
 	const groups = new Map<string, { options: MutateOptions; entries: Entry[] }>();
@@ -168,7 +190,7 @@ export async function runMutateBatch(
 			outcomes.set(itemIndex, { itemIndex, error: toItemError(ctx, error, itemIndex) });
 		}
 	}
-	for (const { options, entries } of groups.values()) await sendGroup(ctx, entries, options, outcomes);
+	for (const { options, entries } of groups.values()) await sendGroup(ctx, entries, options, outcomes, send);
 	return itemIndexes.map((i) => outcomes.get(i)).filter((o): o is ItemOutcome => o !== undefined);
 }
 

@@ -1,0 +1,3 @@
+import { recommendationAction } from './act';
+
+export const { description, executeBatch } = recommendationAction('apply');
