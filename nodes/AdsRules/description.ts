@@ -48,6 +48,14 @@ const windowOptions: INodePropertyOptions[] = [
 
 const conditionFields: INodeProperties[] = [
 	{ displayName: 'Metric', name: 'metric', type: 'options', options: metricOptions, default: 'cpa' },
+	{
+		displayName: 'Window',
+		name: 'window',
+		type: 'options',
+		options: [{ name: "Rule's Window", value: 'rule' }, ...windowOptions.filter((w) => w.value !== 'custom')],
+		default: 'rule',
+		description: 'Window of this condition; the other metric of "Another Metric" uses the same window',
+	},
 	{ displayName: 'Operator', name: 'operator', type: 'options', options: operatorOptions, default: '>' },
 	{
 		displayName: 'Compare With',

@@ -48,7 +48,7 @@ export function uiCondition(c: UiCondition): Record<string, unknown> {
 			if ((num(c.multiplier) ?? 1) !== 1) out.multiplier = num(c.multiplier);
 			break;
 		case 'metric':
-			out.compareTo = { metric: c.otherMetric, multiplier: num(c.multiplier) ?? 1 };
+			out.compareTo = { metric: c.otherMetric, multiplier: num(c.multiplier) ?? 1, ...(out.window ? { window: out.window } : {}) };
 			break;
 		case 'previous':
 			out.change = c.changeMode ?? 'percent';

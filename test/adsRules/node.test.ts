@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 
 import { AdsRules } from '../../nodes/AdsRules/AdsRules.node';
+import { uiRule } from '../../nodes/AdsRules/ui';
 import { fakeContext, type FakeOptions } from './fakeContext';
 import { days, NOW, rawRow } from './helpers';
 
@@ -153,5 +154,57 @@ describe('AdsRules node', () => {
 			'Cannot open Data Table "t1": This proxy is only available for Data table nodes',
 		);
 		await expect(exec({ params: { cooldownStorage: 'dataTable', dataTableId: 't1' } })).rejects.toThrow('Data Tables are not available to this node in this n8n instance');
+	});
+});
+
+describe('UI rule conversion', () => {
+	it('turns simple rows into the JSON format, keeping per-condition windows and comparisons', () => {
+		const raw = uiRule(
+			{
+				name: 'x',
+				level: 'campaign',
+				window: 'custom',
+				customDays: 10,
+				excludeToday: true,
+				conditionMode: 'simple',
+				combine: 'any',
+				conditions: {
+					condition: [
+						{ metric: 'spend', window: 'today', operator: '>', compareWith: 'metric', otherMetric: 'dailyBudget', multiplier: 2 },
+						{ metric: 'ctr', window: 'rule', operator: '<=', compareWith: 'previous', changeMode: 'percent', value: -30 },
+						{ metric: 'roas', operator: '<=', compareWith: 'rank', rankDirection: 'bottom', rankScope: 'all', value: 3 },
+						{ metric: 'cpa', operator: 'between', compareWith: 'value', value: 5, value2: 9 },
+					],
+				},
+				params: '{"targetCpa": 20}',
+				minSpend: 30,
+				actionKind: 'changeBudgetByPercent',
+				percent: -10,
+				floor: 5,
+				ceiling: 0,
+				cooldownHours: 12,
+				maxPerWeek: 2,
+				priority: 3,
+			},
+			'rules[0]',
+		);
+		expect(raw).toEqual({
+			name: 'x',
+			level: 'campaign',
+			window: 'last_10d_excl_today',
+			priority: 3,
+			cooldown: { hours: 12, maxPerWeek: 2 },
+			params: { targetCpa: 20 },
+			conditions: {
+				any: [
+					{ metric: 'spend', operator: '>', window: 'today', compareTo: { metric: 'dailyBudget', multiplier: 2, window: 'today' } },
+					{ metric: 'ctr', operator: '<=', change: 'percent', value: -30 },
+					{ metric: 'roas', operator: '<=', rank: 'bottom', scope: 'all', value: 3 },
+					{ metric: 'cpa', operator: 'between', value: [5, 9] },
+				],
+			},
+			minData: { spend: 30 },
+			actions: [{ kind: 'changeBudgetByPercent', percent: -10, budgetType: 'daily', floor: 5 }],
+		});
 	});
 });
