@@ -46,8 +46,9 @@ export function runBatch(call: MetaCall, deps: BatchDeps, maxSize: number): SimR
 		const segments = url.pathname.replace(/^\/meta\/?/, '').split('/').filter((s) => s !== '');
 		if (segments[0] && /^v\d+(\.\d+)?$/.test(segments[0])) segments.shift();
 		call.ctx.count(requestLabel('meta batch', method, `/${segments.join('/')}`));
-		const values: Record<string, unknown> = { ...call.params.values };
-		delete values.batch;
+		// Sub-requests inherit only the caller's credentials, not the batch's own parameters.
+		const values: Record<string, unknown> = {};
+		for (const key of ['access_token', 'appsecret_proof']) if (call.params.values[key] !== undefined) values[key] = call.params.values[key];
 		for (const [key, value] of url.searchParams) values[key] = value;
 		if (typeof item.body === 'string') for (const [key, value] of new URLSearchParams(item.body)) values[key] = value;
 		const fault = drawSubFault(call.ctx);

@@ -238,7 +238,7 @@ const UPDATABLE: Record<ObjectType, Set<string>> = {
 };
 
 /** Params every call may carry; never "unknown" on an update. */
-const TRANSPORT_PARAMS = new Set(['access_token', 'appsecret_proof', 'fields', 'execution_options', 'method', 'format', 'suppress_http_code', 'pretty']);
+const TRANSPORT_PARAMS = new Set(['access_token', 'appsecret_proof', 'fields', 'execution_options', 'method', 'format', 'suppress_http_code', 'pretty', 'include_headers']);
 
 export function updateObject(call: MetaCall, store: MetaStore, object: MetaObject, knobs: MetaKnobs): SimResponse {
 	const account = store.account(String(object.data.account_id));

@@ -67,6 +67,8 @@ export function viewObject(store: MetaStore, object: MetaObject, specs: FieldSpe
 		const value = fieldValue(store, object, spec);
 		if (value !== undefined) out[spec.name] = value;
 	}
+	// Graph always answers a node's id, requested or not.
+	if (out.id === undefined) out.id = object.data.id;
 	return out;
 }
 
