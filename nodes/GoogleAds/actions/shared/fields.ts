@@ -1,50 +1,30 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/n8n/parameters';
-import { normalizeCustomerId } from '../../transport';
+import { adGroupLocator, campaignLocator, customerLocator, readCustomerLocator } from '../common/locators';
 import { parseSimpleId } from './resourceNames';
 
 /**
  * Parameters the five resources share. The customer / campaign / ad group
- * pickers follow the common locators (list via listSearch, or an ID); this
- * file only places them per operation and reads them.
+ * pickers are the common locators; this file places them per operation and
+ * reads them (IDs or same-customer resource names).
  */
 export function show(resource: string, operation: string | string[]): IDisplayOptions {
 	return { show: { resource: [resource], operation: Array.isArray(operation) ? operation : [operation] } };
 }
 
-function locator(
-	displayName: string,
-	name: string,
-	searchListMethod: string,
-	placeholder: string,
-	displayOptions: IDisplayOptions,
-	required: boolean,
-): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: required ? 'list' : 'id', value: '' },
-		required,
-		displayOptions,
-		modes: [
-			{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod, searchable: true } },
-			{ displayName: 'ID', name: 'id', type: 'string', placeholder },
-		],
-	};
+/** Optional pickers (filters): same locator, not required, empty by default. */
+function optional(property: INodeProperties, displayName: string): INodeProperties {
+	return { ...property, displayName, required: false, default: { mode: 'id', value: '' } };
 }
 
-export const customerField = (d: IDisplayOptions): INodeProperties =>
-	locator('Customer', 'customerId', 'searchCustomers', '123-456-7890', d, true);
+export const customerField = (d: IDisplayOptions): INodeProperties => customerLocator(d);
 
-export const campaignField = (d: IDisplayOptions, required = true): INodeProperties => ({
-	...locator(required ? 'Campaign' : 'Campaign (Optional)', 'campaignId', 'searchCampaigns', '12345678', d, required),
-});
+export const campaignField = (d: IDisplayOptions, required = true): INodeProperties =>
+	required ? campaignLocator(d) : optional(campaignLocator(d), 'Campaign (Optional)');
 
-export const adGroupField = (d: IDisplayOptions, required = true): INodeProperties => ({
-	...locator(required ? 'Ad Group' : 'Ad Group (Optional)', 'adGroupId', 'searchAdGroups', '12345678', d, required),
-});
+export const adGroupField = (d: IDisplayOptions, required = true): INodeProperties =>
+	required ? adGroupLocator(d) : optional(adGroupLocator(d), 'Ad Group (Optional)');
 
 export function returnAllFields(d: IDisplayOptions): INodeProperties[] {
 	return [
@@ -62,7 +42,7 @@ export function returnAllFields(d: IDisplayOptions): INodeProperties[] {
 }
 
 export function readCustomerId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return normalizeCustomerId(getLocatorValue(ctx, 'customerId', itemIndex), itemIndex, ctx.getNode());
+	return readCustomerLocator(ctx, itemIndex);
 }
 
 export function readCampaignId(ctx: IExecuteFunctions, itemIndex: number, customerId: string): string {
