@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties, type JsonObject } from 'n8n-workflow';
 
 import { getGoogleAdsErrors, mutate, search } from '../../transport';
 import { buildTemplateOperations, templateOutput, validateCampaignTemplate, type PlannedCreate } from '../../templates';
@@ -123,11 +123,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		} catch (error) {
 			const details = getGoogleAdsErrors(error);
 			const first = details.find((e) => e.operationIndex !== undefined);
-			if (first && error instanceof Error) {
-				error.message = `${error.message} — template ${planPath(plan[first.operationIndex as number])}; nothing was created`;
-				(error as Error & { description?: string }).description = describeDetails(details);
-			}
-			throw error;
+			if (!first) throw toItemError(this, error, itemIndex);
+			// Name the template path, not the operation number the user never saw.
+			throw new NodeApiError(this.getNode(), { errors: details as unknown as JsonObject[] } as JsonObject, {
+				itemIndex,
+				message: `Google Ads: ${first.code} — template ${planPath(plan[first.operationIndex as number])}; nothing was created`,
+				description: describeDetails(details),
+			});
 		}
 		return templateOutput(customerId, template, plan, results, { validateOnly, currency });
 	} catch (error) {
