@@ -1,0 +1,56 @@
+import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
+
+import { graphRequest, isGraphApiError, type TransportOptions } from '../../transport';
+import type { RawOffsets } from '../../uploads/chunkPlan';
+import type { ResumableApi, StartAnswer, TransferOutcome } from '../../uploads/resumableSession';
+import { postMultipart } from './graphMultipart';
+
+/** Meta's "offset mismatch" answer to a transfer: resume from error_data's offsets. */
+const OFFSET_MISMATCH = { code: 6001, subcode: 1363037 };
+
+function offsetsOf(data: unknown): RawOffsets | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const { start_offset, end_offset } = data as RawOffsets;
+	return start_offset !== undefined && end_offset !== undefined ? { start_offset, end_offset } : undefined;
+}
+
+/** The three phases of /act_X/advideos sent through the Meta transport. */
+export function advideosApi(
+	ctx: IExecuteFunctions,
+	accountId: string,
+	title: string | undefined,
+	itemIndex: number,
+	transport: TransportOptions | undefined,
+): ResumableApi {
+	const path = `/${accountId}/advideos`;
+	return {
+		async start(fileSize) {
+			return await graphRequest<StartAnswer>(ctx, {
+				method: 'POST',
+				path,
+				body: { upload_phase: 'start', file_size: fileSize },
+				itemIndex,
+				options: transport,
+			});
+		},
+		async transfer(_range, body): Promise<TransferOutcome> {
+			const result = await postMultipart<RawOffsets>(ctx, path, body, itemIndex, transport);
+			if (!result.error) return { next: result.body ?? {} };
+			const error = result.error;
+			if (isGraphApiError(error) && error.graph.code === OFFSET_MISMATCH.code && error.graph.subcode === OFFSET_MISMATCH.subcode) {
+				const resumeFrom = offsetsOf(result.errorData);
+				if (resumeFrom) return { resumeFrom };
+				throw new NodeOperationError(ctx.getNode(), `Meta rejected the chunk offsets of the video on item ${itemIndex} without saying where to resume`, {
+					itemIndex,
+					description: `${error.message} ${error.description ?? ''}`.trim(),
+				});
+			}
+			throw error instanceof Error ? error : new NodeOperationError(ctx.getNode(), String(error), { itemIndex });
+		},
+		async finish(sessionId) {
+			const body: Record<string, string> = { upload_phase: 'finish', upload_session_id: sessionId };
+			if (title) body.title = title;
+			await graphRequest(ctx, { method: 'POST', path, body, itemIndex, options: transport });
+		},
+	};
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'crypto';
+
+/**
+ * A multipart/form-data body built in one Buffer: text fields, then one file
+ * part whose bytes the caller writes in place (at `fileOffset`), so a video
+ * chunk is read straight into the request body with no second copy. We build
+ * it ourselves because n8n's request helper sends a Buffer with our
+ * Content-Type as is, while a WHATWG FormData would copy the chunk into a Blob.
+ */
+export interface MultipartBody {
+	body: Buffer;
+	contentType: string;
+	/** Where the file's bytes go inside `body`. */
+	fileOffset: number;
+	fileLength: number;
+}
+
+export interface MultipartFile {
+	field: string;
+	fileName: string;
+	contentType: string;
+	length: number;
+}
+
+const CRLF = '\r\n';
+
+/** Quotes a header parameter; CR, LF and quotes would break the part header. */
+function quoted(value: string): string {
+	return `"${value.replace(/[\r\n"]/g, '_')}"`;
+}
+
+export function newBoundary(): string {
+	return `----AdPilotBoundary${randomBytes(12).toString('hex')}`;
+}
+
+export function allocateMultipart(fields: Record<string, string>, file: MultipartFile, boundary = newBoundary()): MultipartBody {
+	let head = '';
+	for (const [name, value] of Object.entries(fields)) {
+		head += `--${boundary}${CRLF}Content-Disposition: form-data; name=${quoted(name)}${CRLF}${CRLF}${value}${CRLF}`;
+	}
+	head +=
+		`--${boundary}${CRLF}Content-Disposition: form-data; name=${quoted(file.field)}; filename=${quoted(file.fileName)}${CRLF}` +
+		`Content-Type: ${file.contentType.replace(/[\r\n]/g, '')}${CRLF}${CRLF}`;
+	const tail = `${CRLF}--${boundary}--${CRLF}`;
+	const headBytes = Buffer.byteLength(head);
+	const body = Buffer.allocUnsafe(headBytes + file.length + Buffer.byteLength(tail));
+	body.write(head, 0, 'utf8');
+	body.write(tail, headBytes + file.length, 'utf8');
+	return { body, contentType: `multipart/form-data; boundary=${boundary}`, fileOffset: headBytes, fileLength: file.length };
+}
