@@ -5,14 +5,14 @@
  * snapshot and new fires go out, so the node owns all I/O.
  */
 import type { AdAction, Evidence } from '../../shared/contracts';
-import { buildAction } from './actions';
+import { buildAction, type BuiltAction } from './actions';
 import { evaluateNode, leaves, type EvalEnv, type LeafResult } from './conditions';
 import { checkCooldown, cooldownKey, type CooldownHistory, type Fire } from './cooldown';
 import { DayCache, dayNumber, dayString } from './dates';
 import { groupEntities, type Entity, type IndexedRow } from './entities';
-import { checkGates } from './gates';
+import { checkGates, type GateResult } from './gates';
 import { isAttributeMetric } from './metrics';
-import { entityHeader, noMatchSummary, type DecisionLogEntry, type NoMatchSummary } from './log';
+import { entityHeader, noMatchSummary, type DecisionLogEntry, type DecisionStatus, type NoMatchSummary } from './log';
 import { computeRanks } from './rank';
 import type { Condition, EngineOptions, Rule, Window } from './types';
 import { previousRange, resolveWindow, windowLabel, type DayRange } from './windows';
@@ -71,6 +71,67 @@ function toEvidence(l: LeafResult): Evidence {
 	return { label: l.label, left: l.left, operator: l.operator, right: l.right, result: l.result };
 }
 
+interface RuleRun {
+	rule: Rule;
+	today: number;
+	ranges: Array<{ range: DayRange; label: string }>;
+	windowEnd: string;
+	/** Reused across entities; only `entity` changes. */
+	env: EvalEnv;
+	opts: EngineOptions;
+	history: CooldownHistory;
+}
+
+interface Decision {
+	status: DecisionStatus;
+	reason: string | null;
+	gates: GateResult['checks'];
+	conditions: LeafResult[];
+	built: BuiltAction[];
+	/** At least one action was emitted, so a cooldown starts. */
+	fired: boolean;
+}
+
+function skipped(reason: string, gates: GateResult['checks'] = []): Decision {
+	return { status: 'skipped', reason, gates, conditions: [], built: [], fired: false };
+}
+
+/** One rule on one entity: coverage, gate, conditions, cooldown, actions — in that order. */
+function decide(run: RuleRun, entity: Entity): Decision {
+	const { rule, ranges } = run;
+	for (let i = 0; i < ranges.length; i++) {
+		const problem = entity.series.coverageProblem(ranges[i].range, ranges[i].label, dayString);
+		if (problem !== null) return skipped(problem);
+	}
+	const gate = checkGates(rule.gates, entity, run.today);
+	if (!gate.passed) return skipped(gate.reason as string, gate.checks);
+
+	const env = run.env;
+	env.entity = entity;
+	const conditions: LeafResult[] = [];
+	if (!evaluateNode(rule.conditions, env, conditions)) {
+		return { status: 'notMatched', reason: null, gates: gate.checks, conditions, built: [], fired: false };
+	}
+	const held = checkCooldown(rule.cooldown, run.history.get(cooldownKey(rule.name, entity.key)), run.opts.now);
+	if (held) return { status: 'cooldown', reason: held, gates: gate.checks, conditions, built: [], fired: false };
+
+	const truthy = conditions.filter((l) => l.result);
+	const because = (truthy.length ? truthy : conditions).map((l) => `${l.label} (${l.left ?? 'n/a'} vs ${l.right ?? 'n/a'})`).join(' and ');
+	const evidence = [...conditions.map(toEvidence), ...gate.checks];
+	const built = rule.actions.map((a) =>
+		buildAction(a, { rule, env, evidence, because, windowEnd: run.windowEnd, now: run.opts.now, globalMaxPercent: run.opts.maxBudgetChangePercent }),
+	);
+	const fired = built.some((b) => b.ok);
+	return {
+		status: 'matched',
+		reason: fired ? null : 'matched, but every action was held back by its caps',
+		gates: gate.checks,
+		conditions,
+		built,
+		fired,
+	};
+}
+
 export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: CooldownHistory, opts: EngineOptions): EngineResult {
 	const dayCache = new DayCache();
 	const { entities, lastDay } = groupEntities(rows, dayCache);
@@ -114,92 +175,40 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 		const windows = new Map<Window, DayRange>();
 		const windowEnd = dayString(resolveWindow(rule.window, today).end);
 
+		const windowName = windowLabel(rule.window);
+		const run: RuleRun = { rule, today, ranges, windowEnd, env: { entity: candidates[0], today, ranks, windows }, opts, history };
 		for (const entity of candidates) {
 			result.stats.evaluations++;
-			const entry: DecisionLogEntry = {
-				rule: rule.name,
-				priority: rule.priority,
-				...entityHeader(entity),
-				window: windowLabel(rule.window),
-				windowEnd,
-				status: 'skipped',
-				reason: null,
-				gates: [],
-				conditions: [],
-				actions: [],
-			};
-			const finish = () => {
-				if (opts.decisionLog) result.log.push({ entry, itemIndexes: entity.itemIndexes });
-			};
-			const skip = (reason: string) => {
-				entry.status = 'skipped';
-				entry.reason = reason;
-				result.stats.skipped++;
-				note(entity, { rule: rule.name, skipped: reason });
-				finish();
-			};
-
 			const earlier = opts.matchMode === 'firstMatch' ? matchedBy.get(entity.key) : undefined;
-			if (earlier !== undefined) {
-				skip(`first match wins: higher-priority rule "${earlier}" already matched`);
-				continue;
-			}
-			const fmt = dayString;
-			const problem = ranges.map((r) => entity.series.coverageProblem(r.range, r.label, fmt)).find((p) => p !== null);
-			if (problem) {
-				skip(problem);
-				continue;
-			}
-			const gate = checkGates(rule.gates, entity, today);
-			entry.gates = gate.checks;
-			if (!gate.passed) {
-				skip(gate.reason as string);
-				continue;
-			}
+			const d: Decision = earlier !== undefined ? skipped(`first match wins: higher-priority rule "${earlier}" already matched`) : decide(run, entity);
 
-			const env: EvalEnv = { entity, today, ranks, windows };
-			const leafResults: LeafResult[] = [];
-			const matched = evaluateNode(rule.conditions, env, leafResults);
-			entry.conditions = leafResults;
-			if (!matched) {
-				entry.status = 'notMatched';
-				note(entity, { rule: rule.name, leaves: leafResults });
-				finish();
-				continue;
-			}
-
-			result.stats.matched++;
-			matchedBy.set(entity.key, rule.name);
-			const key = cooldownKey(rule.name, entity.key);
-			const held = checkCooldown(rule.cooldown, history.get(key), opts.now);
-			if (held) {
-				entry.status = 'cooldown';
-				entry.reason = held;
-				finish();
-				continue;
-			}
-
-			entry.status = 'matched';
-			const truthy = leafResults.filter((l) => l.result);
-			const because = (truthy.length ? truthy : leafResults).map((l) => `${l.label} (${l.left ?? 'n/a'} vs ${l.right ?? 'n/a'})`).join(' and ');
-			const evidence = [...leafResults.map(toEvidence), ...gate.checks];
-			let fired = false;
-			for (const a of rule.actions) {
-				const built = buildAction(a, { rule, env, evidence, because, windowEnd, now: opts.now, globalMaxPercent: opts.maxBudgetChangePercent });
-				if (built.ok) {
-					fired = true;
-					result.actions.push({ action: built.action, itemIndexes: entity.itemIndexes });
-					entry.actions.push({ kind: built.action.kind, idempotencyKey: built.action.idempotencyKey });
-				} else {
-					entry.actions.push({ kind: built.kind, skipped: built.reason });
-				}
-			}
-			if (fired) {
-				result.fires.push({ key, at: opts.now });
+			if (d.status === 'skipped') {
+				result.stats.skipped++;
+				note(entity, { rule: rule.name, skipped: d.reason as string });
+			} else if (d.status === 'notMatched') {
+				note(entity, { rule: rule.name, leaves: d.conditions });
 			} else {
-				entry.reason = 'matched, but every action was held back by its caps';
+				result.stats.matched++;
+				matchedBy.set(entity.key, rule.name);
 			}
-			finish();
+			for (const b of d.built) if (b.ok) result.actions.push({ action: b.action, itemIndexes: entity.itemIndexes });
+			if (d.fired) result.fires.push({ key: cooldownKey(rule.name, entity.key), at: opts.now });
+
+			if (opts.decisionLog) {
+				const entry: DecisionLogEntry = {
+					rule: rule.name,
+					priority: rule.priority,
+					...entityHeader(entity),
+					window: windowName,
+					windowEnd,
+					status: d.status,
+					reason: d.reason,
+					gates: d.gates,
+					conditions: d.conditions,
+					actions: d.built.map((b) => (b.ok ? { kind: b.action.kind, idempotencyKey: b.action.idempotencyKey } : { kind: b.kind, skipped: b.reason })),
+				};
+				result.log.push({ entry, itemIndexes: entity.itemIndexes });
+			}
 		}
 	}
 	result.stats.actions = result.actions.length;
