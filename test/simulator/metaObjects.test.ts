@@ -19,13 +19,13 @@ describe('Meta Graph objects', () => {
 		expect(wrong.body.error).toMatchObject({ code: 190, type: 'OAuthException' });
 		expect(typeof wrong.body.error.fbtrace_id).toBe('string');
 		const missing = await fetch(`${sim.metaBaseUrl}/v25.0/me`);
-		expect((await missing.json()).error.code).toBe(104);
+		expect(((await missing.json()) as any).error.code).toBe(104);
 	});
 
 	it('checks appsecret_proof and accepts the token as a query parameter', async () => {
 		const proof = createHmac('sha256', SIM_META_APP_SECRET).update(SIM_META_ACCESS_TOKEN).digest('hex');
 		const ok = await fetch(`${sim.metaBaseUrl}/v24.0/me?access_token=${SIM_META_ACCESS_TOKEN}&appsecret_proof=${proof}`);
-		expect(await ok.json()).toEqual({ id: expect.any(String), name: 'AdPilot Simulator User' });
+		expect((await ok.json()) as any).toEqual({ id: expect.any(String), name: 'AdPilot Simulator User' });
 		const bad = await graph(sim).get('/me', { appsecret_proof: 'f'.repeat(64) });
 		expect(bad.body.error.code).toBe(100);
 	});

@@ -43,17 +43,17 @@ describe('OpenAI Responses emulation', () => {
 	it('rejects a bad key with invalid_api_key', async () => {
 		const response = await call(request, 'sk-wrong');
 		expect(response.status).toBe(401);
-		expect((await response.json()).error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
+		expect((await response.json() as any).error).toMatchObject({ code: 'invalid_api_key', type: 'invalid_request_error' });
 	});
 
 	it('lists models', async () => {
 		const response = await fetch(`${sim.openAiBaseUrl}/models`, { headers: { authorization: `Bearer ${SIM_OPENAI_API_KEY}` } });
-		const body = await response.json();
+		const body = await response.json() as any;
 		expect(body.data.map((m: { id: string }) => m.id)).toContain('gpt-5-mini');
 	});
 
 	it('answers strict json_schema requests with JSON that satisfies the schema, deterministically', async () => {
-		const body = await (await call(request)).json();
+		const body = await (await call(request)).json() as any;
 		expect(body).toMatchObject({ object: 'response', status: 'completed', model: 'gpt-5-mini' });
 		expect(body.usage.total_tokens).toBe(body.usage.input_tokens + body.usage.output_tokens);
 		const text = body.output[0].content[0].text;
@@ -70,23 +70,23 @@ describe('OpenAI Responses emulation', () => {
 			expect(Number.isInteger(action.confidence)).toBe(true);
 			expect(action.note === null || typeof action.note === 'string').toBe(true);
 		}
-		const again = await (await call(request)).json();
+		const again = await (await call(request)).json() as any;
 		expect(again.output[0].content[0].text).toBe(text);
 	});
 
 	it('plays scripted answers, refusals, truncation and both kinds of 429', async () => {
 		sim.setOpenAiKnobs({ script: [{ status: 500, body: { error: { message: 'boom', type: 'server_error' } } }], nextRefusals: 1, nextIncomplete: 1 });
 		expect((await call(request)).status).toBe(500);
-		const refusal = await (await call(request)).json();
+		const refusal = await (await call(request)).json() as any;
 		expect(refusal.output[0].content[0].type).toBe('refusal');
-		const incomplete = await (await call(request)).json();
+		const incomplete = await (await call(request)).json() as any;
 		expect(incomplete).toMatchObject({ status: 'incomplete', incomplete_details: { reason: 'max_output_tokens' } });
 		sim.setOpenAiKnobs({ nextRateLimits: 1, rateLimitKind: 'rate_limit' });
 		const limited = await call(request);
 		expect(limited.status).toBe(429);
-		expect((await limited.json()).error.code).toBe('rate_limit_exceeded');
+		expect((await limited.json() as any).error.code).toBe('rate_limit_exceeded');
 		sim.setOpenAiKnobs({ nextRateLimits: 1, rateLimitKind: 'insufficient_quota' });
-		expect((await (await call(request)).json()).error.code).toBe('insufficient_quota');
+		expect((await (await call(request)).json() as any).error.code).toBe('insufficient_quota');
 		expect((await call(request)).status).toBe(200);
 	});
 
