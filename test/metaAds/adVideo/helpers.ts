@@ -38,7 +38,7 @@ export function binaryOf(property: string, file: TestFile, index: number): IBina
 export async function runWithFiles(
 	parameters: IDataObject | IDataObject[],
 	files: Array<Record<string, TestFile>>,
-	options: { continueOnFail?: boolean } = {},
+	options: { continueOnFail?: boolean; credential?: IDataObject } = {},
 ): Promise<{ items: INodeExecutionData[]; ctx: FakeExecuteContext; store: StoreStats }> {
 	const node = new MetaAds();
 	const stored = new Map<string, Buffer>();
@@ -54,7 +54,7 @@ export async function runWithFiles(
 	}));
 	const count = Array.isArray(parameters) ? parameters.length : inputItems.length;
 	while (inputItems.length < count) inputItems.push({ json: {} });
-	const ctx = metaExecuteContext({ parameters, inputItems, continueOnFail: options.continueOnFail, nodeType: node });
+	const ctx = metaExecuteContext({ parameters, inputItems, continueOnFail: options.continueOnFail, nodeType: node, credential: options.credential as never });
 	const store: StoreStats = { streamsOpened: 0, readSizes: [], buffersLoaded: [] };
 	const helpers = ctx.helpers as unknown as Record<string, unknown>;
 	const loadBuffer = helpers.getBinaryDataBuffer as (i: number, p: string) => Promise<Buffer>;
