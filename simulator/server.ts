@@ -13,6 +13,7 @@ import { BodyTooLargeError, readBody, writeResponse } from './core/http';
 import { requestLabel } from './core/labels';
 import { DEFAULT_DATASET } from './dataset/tree';
 import { createGoogleApi } from './google/index';
+import { createHooksApi, type HookMessage } from './hooks/index';
 import { createMetaApi } from './meta/index';
 import { DEFAULT_META_KNOBS, type MetaKnobs } from './meta/knobs';
 import { createOpenAiApi } from './openai/index';
@@ -41,6 +42,10 @@ export interface RunningSimulator {
 	googleTokenUrl: string;
 	/** OpenAI base including `/v1`: `${openAiBaseUrl}/responses`. */
 	openAiBaseUrl: string;
+	/** Incoming-webhook recorder: POST `${hooksBaseUrl}/slack` as a workflow would post to Slack. */
+	hooksBaseUrl: string;
+	/** What was posted to the hooks recorder, oldest first. */
+	hookMessages(): HookMessage[];
 	dataset: DatasetSettings;
 	/** Requests per label, e.g. `meta GET /insights`; Meta batch sub-requests appear as `meta batch GET /…`. */
 	counts(): Record<string, number>;
@@ -60,7 +65,7 @@ export interface RunningSimulator {
 	close(): Promise<void>;
 }
 
-const API_NAMES: Record<string, string> = { '/meta': 'meta', '/google': 'google', '/openai': 'openai' };
+const API_NAMES: Record<string, string> = { '/meta': 'meta', '/google': 'google', '/openai': 'openai', '/hooks': 'hooks' };
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
 	const now = options.now ?? Date.now;
@@ -70,8 +75,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const openAiKnobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, ...options.openai, script: [...(options.openai?.script ?? [])] };
 	let dataset: DatasetSettings = { ...DEFAULT_DATASET, ...options.dataset };
 	let apis: SimApi[] = [];
+	// Alert messages outlive dataset rebuilds: they are what people were told, not ad state.
+	const hooks = createHooksApi(now);
 	const buildApis = () => {
-		apis = [createMetaApi(dataset, metaKnobs), createGoogleApi(dataset), createOpenAiApi(openAiKnobs)];
+		apis = [createMetaApi(dataset, metaKnobs), createGoogleApi(dataset), createOpenAiApi(openAiKnobs), hooks];
 	};
 	buildApis();
 
@@ -134,7 +141,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			}
 			const api = apis.find((a) => url.pathname === a.prefix || url.pathname.startsWith(`${a.prefix}/`));
 			if (!api) {
-				writeResponse(res, { status: 404, body: { error: `Unknown API: ${url.pathname}. Mounted: /meta, /google, /openai, /_sim` } });
+				writeResponse(res, { status: 404, body: { error: `Unknown API: ${url.pathname}. Mounted: /meta, /google, /openai, /hooks, /_sim` } });
 				return;
 			}
 			const simRequest: SimRequest = {
@@ -172,6 +179,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		googleBaseUrl: `${url}/google`,
 		googleTokenUrl: `${url}/google/oauth/token`,
 		openAiBaseUrl: `${url}/openai/v1`,
+		hooksBaseUrl: `${url}/hooks`,
+		hookMessages: () => hooks.messages(),
 		dataset,
 		counts: admin.counts,
 		totalRequests: admin.totalRequests,
