@@ -1,14 +1,15 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../transport';
-import { activateOnCreate, adAccountLocator, objectLocator } from '../objects/fields';
+import { adSetLocator } from '../common/locators';
+import { activateOnCreate, adAccountLocator } from '../objects/fields';
 import { assertMetaId, getAdAccountId, getObjectId } from '../objects/ids';
 import { createStatus, readRequiredString } from '../objects/inputs';
 import { parseJsonField } from '../objects/update';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
-	objectLocator({ name: 'adSetId', label: 'Ad Set', listSearch: 'searchAdSets' }),
+	adSetLocator(),
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
 	{
 		displayName: 'Creative ID',

@@ -1,13 +1,13 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { kindLocator } from '../objects/fields';
+import { targetFields } from '../objects/fields';
 import { assertMetaId, getObjectId } from '../objects/ids';
 import { adKind } from '../objects/kinds';
 import { parseJsonField, postUpdate } from '../objects/update';
 
 // Status has its own operations; a new creative sends the ad back to review.
 export const description: INodeProperties[] = [
-	kindLocator(adKind),
+	...targetFields(adKind),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

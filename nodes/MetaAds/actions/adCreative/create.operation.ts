@@ -5,7 +5,7 @@ import { adAccountLocator } from '../objects/fields';
 import { getAdAccountId } from '../objects/ids';
 import { readRequiredString } from '../objects/inputs';
 import { CALL_TO_ACTIONS, assertOneOf, enumOptions } from '../objects/options';
-import { CreativeInputError, buildObjectStorySpec, type CardInput, type StoryInput } from './storySpec';
+import { buildObjectStorySpec, type CardInput, type StoryInput } from './storySpec';
 
 const forTypes = (...types: string[]) => ({ show: { creativeType: types } });
 const ctaOptions = enumOptions(CALL_TO_ACTIONS);
@@ -151,13 +151,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			callToAction: card.callToAction === undefined ? undefined : assertOneOf(this, card.callToAction, CALL_TO_ACTIONS, 'Card Call to Action', itemIndex),
 		}));
 	}
-	let spec: IDataObject;
-	try {
-		spec = buildObjectStorySpec(input, itemIndex);
-	} catch (error) {
-		if (error instanceof CreativeInputError) throw new NodeOperationError(this.getNode(), error.message, { itemIndex });
-		throw error;
-	}
+	const spec = buildObjectStorySpec(input, itemIndex, (message) => new NodeOperationError(this.getNode(), message, { itemIndex }));
 	const created = await graphRequest<{ id: string }>(this, {
 		method: 'POST',
 		path: `/${accountId}/adcreatives`,

@@ -4,16 +4,17 @@ import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
 import { graphRequest } from '../../transport';
 import { getAccountCurrency } from '../objects/account';
 import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../objects/budget';
-import { activateOnCreate, adAccountLocator, objectLocator } from '../objects/fields';
+import { campaignLocator } from '../common/locators';
+import { activateOnCreate, adAccountLocator } from '../objects/fields';
 import { getAdAccountId, getObjectId } from '../objects/ids';
 import { createStatus, readOptionalTime, readRequiredString } from '../objects/inputs';
 import { BID_STRATEGIES, BILLING_EVENTS, OPTIMIZATION_GOALS, assertOneOf, enumOptions } from '../objects/options';
 import { parseJsonField } from '../objects/update';
-import { TargetingInputError, buildTargeting } from './targeting';
+import { buildTargeting } from './targeting';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
-	objectLocator({ name: 'campaignId', label: 'Campaign', listSearch: 'searchCampaigns' }),
+	campaignLocator(),
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true },
 	{
 		displayName: 'Optimization Goal',
@@ -143,17 +144,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		throw fail(`End Time must be after Start Time on item ${itemIndex}`);
 	}
 	const extra = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-	let targeting: IDataObject;
-	try {
-		targeting = buildTargeting(
-			parseJsonField(this, this.getNodeParameter('targetingJson', itemIndex, '{}'), 'Targeting (JSON)', itemIndex),
-			{ countries: String(this.getNodeParameter('countries', itemIndex, '') ?? ''), ageMin: extra.ageMin as number, ageMax: extra.ageMax as number },
-			itemIndex,
-		);
-	} catch (error) {
-		if (error instanceof TargetingInputError) throw fail(error.message);
-		throw error;
-	}
+	const targeting = buildTargeting(
+		parseJsonField(this, this.getNodeParameter('targetingJson', itemIndex, '{}'), 'Targeting (JSON)', itemIndex),
+		{ countries: String(this.getNodeParameter('countries', itemIndex, '') ?? ''), ageMin: extra.ageMin as number, ageMax: extra.ageMax as number },
+		itemIndex,
+		fail,
+	);
 	const bidStrategy = extra.bidStrategy === undefined ? undefined : assertOneOf(this, extra.bidStrategy, BID_STRATEGIES, 'Bid Strategy', itemIndex);
 	const bidAmount = readOptionalAmount(extra.bidAmount || undefined, this, itemIndex, 'Bid Amount');
 	const promotedObject = parseJsonField(this, extra.promotedObject, 'Promoted Object (JSON)', itemIndex);

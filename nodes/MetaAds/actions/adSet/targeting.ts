@@ -7,24 +7,26 @@ export interface TargetingHelper {
 	ageMax?: number;
 }
 
-/** Bad targeting input; the message already names the field and the item. */
-export class TargetingInputError extends Error {}
+/** Makes the error for bad input; the message already names the field and the item. */
+export type Fail = (message: string) => Error;
+
+const plainError: Fail = (message) => new Error(message);
 
 /**
  * Merges the simple fields into the targeting JSON: countries go into
  * `geo_locations.countries` (other geo keys kept), ages set `age_min`/`age_max`.
  * Meta refuses an ad set without `geo_locations`, so that is checked here.
  */
-export function buildTargeting(json: unknown, helper: TargetingHelper, itemIndex: number): IDataObject {
+export function buildTargeting(json: unknown, helper: TargetingHelper, itemIndex: number, fail: Fail = plainError): IDataObject {
 	if (json !== undefined && (typeof json !== 'object' || json === null || Array.isArray(json))) {
-		throw new TargetingInputError(`Targeting (JSON) on item ${itemIndex} must be a JSON object`);
+		throw fail(`Targeting (JSON) on item ${itemIndex} must be a JSON object`);
 	}
 	const targeting: IDataObject = { ...((json as IDataObject | undefined) ?? {}) };
 
 	const codes = (helper.countries ?? '').split(/[\s,;]+/).map((code) => code.trim().toUpperCase()).filter(Boolean);
 	const bad = codes.filter((code) => !/^[A-Z]{2}$/.test(code));
 	if (bad.length) {
-		throw new TargetingInputError(`Countries on item ${itemIndex} must be two-letter country codes, got ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
+		throw fail(`Countries on item ${itemIndex} must be two-letter country codes, got ${bad.map((b) => JSON.stringify(b)).join(', ')}`);
 	}
 	if (codes.length) {
 		const geo = (typeof targeting.geo_locations === 'object' && targeting.geo_locations !== null ? targeting.geo_locations : {}) as IDataObject;
@@ -35,15 +37,15 @@ export function buildTargeting(json: unknown, helper: TargetingHelper, itemIndex
 		if (value === undefined || (value as unknown) === '') continue;
 		const age = Number(value);
 		if (!Number.isInteger(age) || age < 13 || age > 65) {
-			throw new TargetingInputError(`${key === 'age_min' ? 'Minimum Age' : 'Maximum Age'} on item ${itemIndex} must be a whole number from 13 to 65, got ${JSON.stringify(value)}`);
+			throw fail(`${key === 'age_min' ? 'Minimum Age' : 'Maximum Age'} on item ${itemIndex} must be a whole number from 13 to 65, got ${JSON.stringify(value)}`);
 		}
 		targeting[key] = age;
 	}
 	if (typeof targeting.age_min === 'number' && typeof targeting.age_max === 'number' && targeting.age_min > targeting.age_max) {
-		throw new TargetingInputError(`Minimum Age (${targeting.age_min}) is above Maximum Age (${targeting.age_max}) on item ${itemIndex}`);
+		throw fail(`Minimum Age (${targeting.age_min}) is above Maximum Age (${targeting.age_max}) on item ${itemIndex}`);
 	}
 	if (typeof targeting.geo_locations !== 'object' || targeting.geo_locations === null) {
-		throw new TargetingInputError(
+		throw fail(
 			`Targeting on item ${itemIndex} needs a location: fill Countries or add "geo_locations" to Targeting (JSON)`,
 		);
 	}

@@ -3,7 +3,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { toMetaMinorUnits } from '../../../shared/money';
 import { getAccountCurrency, getOwningAccount } from '../objects/account';
 import { readOptionalAmount } from '../objects/budget';
-import { kindLocator } from '../objects/fields';
+import { targetFields } from '../objects/fields';
 import { getObjectId } from '../objects/ids';
 import { readOptionalTime } from '../objects/inputs';
 import { adSetKind } from '../objects/kinds';
@@ -12,7 +12,7 @@ import { parseJsonField, postUpdate } from '../objects/update';
 
 // Status and budgets have their own operations; targeting changes send the ad set back to review.
 export const description: INodeProperties[] = [
-	kindLocator(adSetKind),
+	...targetFields(adSetKind),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { toMetaMinorUnits } from '../../../shared/money';
 import { getAccountCurrency, getOwningAccount } from '../objects/account';
 import { readOptionalAmount } from '../objects/budget';
-import { kindLocator } from '../objects/fields';
+import { targetFields } from '../objects/fields';
 import { getObjectId } from '../objects/ids';
 import { readOptionalTime } from '../objects/inputs';
 import { campaignKind } from '../objects/kinds';
@@ -12,7 +12,7 @@ import { postUpdate } from '../objects/update';
 
 // Status and budgets have their own operations (Pause/Activate, Set Budget) so an update never starts spending by accident.
 export const description: INodeProperties[] = [
-	kindLocator(campaignKind),
+	...targetFields(campaignKind),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -36,16 +36,20 @@ export async function runBatched(
 	const outcomes: ItemOutcome[] = [];
 	const ready: Array<{ itemIndex: number; prepared: PreparedItem }> = [];
 	for (const itemIndex of itemIndexes) {
+		let failure: Error | undefined;
 		try {
 			ready.push({ itemIndex, prepared: prepare(itemIndex) });
 		} catch (error) {
-			if (!ctx.continueOnFail()) throw error;
-			outcomes.push({ itemIndex, error: error as Error });
+			failure = error as Error;
 		}
+		if (!failure) continue;
+		if (!ctx.continueOnFail()) throw failure;
+		outcomes.push({ itemIndex, error: failure });
 	}
 
 	if (ready.length === 0) return outcomes;
-	let answers: BatchResult[];
+	let answers: BatchResult[] = [];
+	let failure: Error | undefined;
 	try {
 		// graphBatch splits into calls of 50 and retries transient sub-failures alone.
 		answers = await graphBatch(
@@ -54,9 +58,12 @@ export async function runBatched(
 			{ itemIndex: ready[0].itemIndex },
 		);
 	} catch (error) {
+		failure = error as Error;
+	}
+	if (failure) {
 		// The whole call failed (e.g. expired token): every item in it failed the same way.
-		if (!ctx.continueOnFail()) throw error;
-		for (const entry of ready) outcomes.push({ itemIndex: entry.itemIndex, error: error as Error });
+		if (!ctx.continueOnFail()) throw failure;
+		for (const entry of ready) outcomes.push({ itemIndex: entry.itemIndex, error: failure });
 		return outcomes.sort((a, b) => a.itemIndex - b.itemIndex);
 	}
 	ready.forEach((entry, position) => {

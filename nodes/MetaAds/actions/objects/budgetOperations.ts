@@ -5,7 +5,7 @@ import type { OperationModule } from '../../../shared/n8n/operation';
 import { graphRequest } from '../../transport';
 import { accountPath, getAccountCurrency } from './account';
 import { budgetField, budgetToMinor, changeByPercent, parseAmount, readOptionalAmount, readPositiveAmount, type BudgetType } from './budget';
-import { budgetTypeOptions, kindLocator } from './fields';
+import { budgetTypeOptions, targetFields } from './fields';
 import { getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
 
@@ -91,7 +91,7 @@ const budgetTypeProperty: INodeProperties = {
 export function makeSetBudget(kind: ObjectKind): OperationModule {
 	return {
 		description: [
-			kindLocator(kind),
+			...targetFields(kind),
 			budgetTypeProperty,
 			{
 				displayName: 'Budget',
@@ -123,7 +123,7 @@ export function makeSetBudget(kind: ObjectKind): OperationModule {
 export function makeChangeBudget(kind: ObjectKind): OperationModule {
 	return {
 		description: [
-			kindLocator(kind),
+			...targetFields(kind),
 			budgetTypeProperty,
 			{
 				displayName: 'Change (%)',

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
+import { adAccountLocator as accountLocator, adSetLocator, campaignLocator } from '../common/locators';
 import type { ObjectKind, ObjectResource } from './kinds';
 
 /** Shows properties only for one resource/operation pair. */
@@ -52,36 +53,27 @@ export function objectLocator(options: {
 
 /** The locator for the object an operation acts on (e.g. `campaignId`). */
 export function kindLocator(kind: ObjectKind): INodeProperties {
-	const parent = { campaign: 'searchCampaigns', adSet: 'searchAdSets' } as Record<string, string | undefined>;
-	return objectLocator({ name: kind.idParam, label: kind.label, listSearch: parent[kind.resource] });
+	if (kind.resource === 'campaign') return campaignLocator();
+	if (kind.resource === 'adSet') return adSetLocator();
+	return objectLocator({ name: kind.idParam, label: kind.label });
 }
 
+/** The ad account picker (list, id or Ads Manager URL), shared with the rest of the node; insights uses it too. */
+export const adAccountLocator: INodeProperties = accountLocator();
+
 /**
- * Ad account picker. The list search is the shared `searchAdAccounts`; the
- * name `adAccountId` is what the campaign/ad-set list searches read.
+ * The campaign and ad set pickers list the objects of `adAccountId`; this
+ * optional copy feeds them where the operation itself needs no account.
  */
-export const adAccountLocator: INodeProperties = {
-	displayName: 'Ad Account',
-	name: 'adAccountId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchAdAccounts', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'act_1234567890',
-			validation: [{ type: 'regex', properties: { regex: '^(act_)?\\d+$', errorMessage: 'Not a valid ad account ID' } }],
-		},
-	],
-};
+const listingAccount: INodeProperties = accountLocator({
+	required: false,
+	description: 'Only used to fill the list below; not needed when you enter an ID or URL',
+});
+
+/** Fields that pick the one object an operation acts on. */
+export function targetFields(kind: ObjectKind): INodeProperties[] {
+	return kind.resource === 'campaign' || kind.resource === 'adSet' ? [listingAccount, kindLocator(kind)] : [kindLocator(kind)];
+}
 
 export const activateOnCreate: INodeProperties = {
 	displayName: 'Activate on Create',

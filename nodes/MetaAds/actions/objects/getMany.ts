@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { graphPaginate } from '../../transport';
-import { adAccountLocator, objectLocator } from './fields';
+import { adSetLocator, campaignLocator } from '../common/locators';
+import { adAccountLocator } from './fields';
 import { getAdAccountId, getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
 import { fieldsProperty, presentObject, requestedFields } from './read';
@@ -37,7 +38,8 @@ function statusOptions(values: string[]) {
 
 function describe(kind: ObjectKind): INodeProperties[] {
 	const properties: INodeProperties[] = [];
-	const fromAccount = { show: { listFrom: ['account'] } };
+	// The account is always shown: it is the source when listing from the account, and it feeds the parent pickers otherwise.
+	properties.push(adAccountLocator);
 	if (kind.parents.length) {
 		properties.push({
 			displayName: 'List From',
@@ -49,15 +51,10 @@ function describe(kind: ObjectKind): INodeProperties[] {
 			],
 			default: 'account',
 		});
-		properties.push({ ...adAccountLocator, displayOptions: fromAccount });
 		for (const parent of kind.parents) {
-			properties.push({
-				...objectLocator({ name: parent.param, label: parent.label, listSearch: parent.listSearch }),
-				displayOptions: { show: { listFrom: [parent.param] } },
-			});
+			const locator = parent.param === 'campaignId' ? campaignLocator() : adSetLocator();
+			properties.push({ ...locator, displayOptions: { show: { listFrom: [parent.param] } } });
 		}
-	} else {
-		properties.push(adAccountLocator);
 	}
 	properties.push(
 		{

@@ -18,7 +18,7 @@ export interface ObjectKind {
 	/** Creatives have no configured/effective status filter or budget. */
 	hasStatus: boolean;
 	/** Parent whose own edge lists this kind, e.g. ad sets under a campaign. */
-	parents: Array<{ param: string; label: string; listSearch?: string }>;
+	parents: Array<{ param: 'campaignId' | 'adSetId'; label: string }>;
 }
 
 export const campaignKind: ObjectKind = {
@@ -48,7 +48,7 @@ export const adSetKind: ObjectKind = {
 	],
 	defaultFields: ['name', 'campaign_id', 'status', 'effective_status', 'daily_budget', 'lifetime_budget', 'optimization_goal', 'billing_event'],
 	hasStatus: true,
-	parents: [{ param: 'campaignId', label: 'Campaign', listSearch: 'searchCampaigns' }],
+	parents: [{ param: 'campaignId', label: 'Campaign' }],
 };
 
 export const adKind: ObjectKind = {
@@ -63,8 +63,8 @@ export const adKind: ObjectKind = {
 	defaultFields: ['name', 'adset_id', 'campaign_id', 'status', 'effective_status', 'creative'],
 	hasStatus: true,
 	parents: [
-		{ param: 'adSetId', label: 'Ad Set', listSearch: 'searchAdSets' },
-		{ param: 'campaignId', label: 'Campaign', listSearch: 'searchCampaigns' },
+		{ param: 'adSetId', label: 'Ad Set' },
+		{ param: 'campaignId', label: 'Campaign' },
 	],
 };
 

@@ -2,14 +2,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { runBatched } from './batch';
-import { kindLocator } from './fields';
+import { targetFields } from './fields';
 import { getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
 
 /** Pause or Activate: one status write per item, batched 50 to a call. */
 export function makeSetStatus(kind: ObjectKind, status: 'PAUSED' | 'ACTIVE'): OperationModule {
 	return {
-		description: [kindLocator(kind)],
+		description: targetFields(kind),
 		async executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
 			return runBatched(this, itemIndexes, (itemIndex) => {
 				const id = getObjectId(this, kind.idParam, kind.label, itemIndex);
@@ -25,7 +25,7 @@ export function makeSetStatus(kind: ObjectKind, status: 'PAUSED' | 'ACTIVE'): Op
 /** Delete: Meta marks the object DELETED; batched like status changes. */
 export function makeDelete(kind: ObjectKind): OperationModule {
 	return {
-		description: [kindLocator(kind)],
+		description: targetFields(kind),
 		async executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
 			return runBatched(this, itemIndexes, (itemIndex) => {
 				const id = getObjectId(this, kind.idParam, kind.label, itemIndex);
