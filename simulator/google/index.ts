@@ -208,20 +208,17 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 
 	async function route(req: SimRequest, ctx: SimContext): Promise<SimResponse | undefined> {
 		if (req.method === 'POST' && req.path === '/oauth/token') {
-			ctx.count('google POST oauth/token');
 			return token(req);
 		}
 		const m = /^\/(v\d+(?:\.\d+)?)\/(.+)$/.exec(req.path);
 		if (!m) return undefined;
 		const rest = m[2];
 		if (req.method === 'GET' && rest === 'customers:listAccessibleCustomers') {
-			ctx.count('google GET customers:listAccessibleCustomers');
 			return gate(req) ?? { status: 200, body: { resourceNames: [`customers/${MANAGER_ID}`] } };
 		}
 		const c = /^customers\/([^/]+)\/([A-Za-z]+):([A-Za-z]+)$/.exec(rest);
 		if (!c || req.method !== 'POST') return undefined;
 		const [, cid, resource, verb] = c;
-		ctx.count(`google POST ${resource}:${verb}`);
 		const denied = gate(req);
 		if (denied) return denied;
 		if (ctx.faults.throttle && ctx.now() < ctx.faults.throttle.untilMs) {
