@@ -26,45 +26,63 @@ export function toFiniteNumber(v: unknown): number | undefined {
 }
 
 function optionalString(v: unknown): string | null {
-	if (v === undefined || v === null || v === '') return null;
+	if (typeof v === 'string') return v === '' ? null : v;
+	if (v === undefined || v === null) return null;
 	return String(v);
+}
+
+const COUNTED_FIELDS = ['impressions', 'clicks', 'spend', 'conversions', 'value'] as const;
+
+function isBlank(v: unknown): boolean {
+	return v === undefined || v === null || v === '';
+}
+
+/** Reads one counted metric, pushing a problem naming the field when it is unusable. */
+function readCount(input: Record<string, unknown>, field: string, problems: string[]): number {
+	const raw = input[field];
+	if (typeof raw === 'number' && raw >= 0 && Number.isFinite(raw)) return raw; // the common case, kept cheap
+	if (isBlank(raw)) {
+		problems.push(`${field}: required`);
+		return 0;
+	}
+	const n = toFiniteNumber(raw);
+	if (n === undefined) problems.push(`${field}: expected a number, got ${JSON.stringify(raw)}`);
+	else if (n < 0) problems.push(`${field}: must not be negative, got ${n}`);
+	return n ?? 0;
 }
 
 /**
  * Reads a metric row. Required: level, entityId, accountId, date, currency
  * and the counted metrics; derived ratios are recomputed from totals (never
  * trusted from input), and missing reach/frequency become null.
+ * Decision nodes read 100,000s of rows per run, so this stays allocation-light.
  */
 export function parseMetricRow(input: unknown): Parsed<MetricRow> {
-	const problems: string[] = [];
 	if (!isRecord(input)) return { ok: false, problems: ['row: expected an object'] };
+	const problems: string[] = [];
 
 	const level = input.level as EntityLevel;
 	if (!ENTITY_LEVELS.includes(level)) problems.push(`level: expected one of ${ENTITY_LEVELS.join(', ')}, got ${JSON.stringify(input.level)}`);
-	for (const field of ['entityId', 'accountId', 'currency'] as const) {
-		if (optionalString(input[field]) === null) problems.push(`${field}: required`);
-	}
+	if (isBlank(input.entityId)) problems.push('entityId: required');
+	if (isBlank(input.accountId)) problems.push('accountId: required');
+	if (isBlank(input.currency)) problems.push('currency: required');
 	const date = optionalString(input.date);
 	if (date === null || !DATE.test(date)) problems.push(`date: expected YYYY-MM-DD, got ${JSON.stringify(input.date)}`);
 	const dateStop = optionalString(input.dateStop) ?? date;
-	if (dateStop !== null && !DATE.test(dateStop)) problems.push(`dateStop: expected YYYY-MM-DD, got ${JSON.stringify(input.dateStop)}`);
+	if (dateStop !== date && dateStop !== null && !DATE.test(dateStop)) problems.push(`dateStop: expected YYYY-MM-DD, got ${JSON.stringify(input.dateStop)}`);
 
-	const counted: Record<string, number> = {};
-	for (const field of ['impressions', 'clicks', 'spend', 'conversions', 'value'] as const) {
-		const raw = input[field];
-		const n = raw === undefined || raw === null || raw === '' ? undefined : toFiniteNumber(raw);
-		if (raw === undefined || raw === null || raw === '') problems.push(`${field}: required`);
-		else if (n === undefined) problems.push(`${field}: expected a number, got ${JSON.stringify(raw)}`);
-		else if (n < 0) problems.push(`${field}: must not be negative, got ${n}`);
-		else counted[field] = n;
-	}
+	const impressions = readCount(input, COUNTED_FIELDS[0], problems);
+	const clicks = readCount(input, COUNTED_FIELDS[1], problems);
+	const spend = readCount(input, COUNTED_FIELDS[2], problems);
+	const conversions = readCount(input, COUNTED_FIELDS[3], problems);
+	const value = readCount(input, COUNTED_FIELDS[4], problems);
 	const reachRaw = input.reach;
-	const reach = reachRaw === undefined || reachRaw === null || reachRaw === '' ? null : toFiniteNumber(reachRaw);
+	const reach = isBlank(reachRaw) ? null : toFiniteNumber(reachRaw);
 	if (reach === undefined) problems.push(`reach: expected a number or null, got ${JSON.stringify(reachRaw)}`);
 
 	if (problems.length > 0) return { ok: false, problems };
 
-	const totals = counted as Pick<MetricRow, 'impressions' | 'clicks' | 'spend' | 'conversions' | 'value'>;
+	const derived = deriveMetrics({ impressions, clicks, spend, conversions, value });
 	const row: MetricRow = {
 		schema: METRIC_ROW_SCHEMA,
 		platform: input.platform === 'meta' || input.platform === 'google' ? input.platform : 'other',
@@ -84,10 +102,18 @@ export function parseMetricRow(input: unknown): Parsed<MetricRow> {
 		date: date as string,
 		dateStop: dateStop as string,
 		currency: String(input.currency),
-		...totals,
+		impressions,
+		clicks,
+		spend,
+		conversions,
+		value,
 		reach: reach ?? null,
-		frequency: deriveFrequency(totals.impressions, reach ?? null),
-		...deriveMetrics(totals),
+		frequency: deriveFrequency(impressions, reach ?? null),
+		ctr: derived.ctr,
+		cpc: derived.cpc,
+		cpm: derived.cpm,
+		cpa: derived.cpa,
+		roas: derived.roas,
 	};
 	if (isRecord(input.breakdowns)) row.breakdowns = input.breakdowns as Record<string, string>;
 	if (isRecord(input.attributes)) row.attributes = input.attributes;
