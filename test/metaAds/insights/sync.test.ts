@@ -254,3 +254,40 @@ describe('Insight → Get, sync path', () => {
 		expect(JSON.stringify(items)).not.toContain('EAAtesttoken');
 	});
 });
+
+describe('Insight → Get, "use async" answers', () => {
+	it('falls back to an async job on 2/1504038 too, after the transport gave up retrying it', async () => {
+		graph()
+			.get(v('/act_1/insights'))
+			.times(6)
+			.query(true)
+			.reply(500, graphError(2, 1504038, 'Service temporarily unavailable: please use async'))
+			.post(v('/act_1/insights'))
+			.query(true)
+			.reply(200, { report_run_id: 'run9' })
+			.get(v('/run9'))
+			.query(true)
+			.reply(200, { async_status: 'Job Completed', async_percent_completion: 100 })
+			.get(v('/run9/insights'))
+			.query(true)
+			.reply(200, { data: [campaignRow('c1', '2026-03-01')] });
+
+		const { items, ctx } = await runNode(params());
+
+		expect(items.map((i) => i.json.entityId)).toEqual(['c1']);
+		expect(ctx.sentRequests.filter((r) => r.method === 'GET' && r.url.endsWith('/act_1/insights'))).toHaveLength(6);
+	});
+});
+
+describe('Insight → Get, node description', () => {
+	it('has an operation selector without expressions, with an action, and scopes every field to insights/get', async () => {
+		const { MetaAds } = await import('../../../nodes/MetaAds/MetaAds.node');
+		const properties = new MetaAds().description.properties.filter((p) => p.displayOptions?.show?.resource?.includes('insights'));
+		const operation = properties.find((p) => p.name === 'operation')!;
+		expect(operation.noDataExpression).toBe(true);
+		expect(operation.options).toEqual([expect.objectContaining({ value: 'get', action: 'Get insights' })]);
+		for (const property of properties.filter((p) => p.name !== 'operation')) {
+			expect(property.displayOptions?.show).toMatchObject({ resource: ['insights'], operation: ['get'] });
+		}
+	});
+});

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DATE_PRESETS } from '../../insights/dates';
 import { maxThrottleWaitOption } from '../../transport';
-import { adAccountLocator, objectLocator } from '../objects/fields';
+import { adAccountLocator, adSetLocator, campaignLocator } from '../common/locators';
 
 export const BREAKDOWNS = [
 	'age', 'gender', 'country', 'region', 'dma', 'publisher_platform', 'platform_position', 'device_platform',
@@ -30,16 +30,32 @@ export const getProperties: INodeProperties[] = [
 		default: 'account',
 		description: 'Whose insights to read; the level below says how finely to break them down',
 	},
-	{ ...adAccountLocator, displayOptions: { show: scopes(['account']) } },
+	adAccountLocator({ displayOptions: { show: scopes(['account']) } }),
+	// Only feeds the campaign / ad set lists below; the insights call uses the object itself.
+	adAccountLocator({
+		required: false,
+		description: 'Optional: the account whose campaigns and ad sets the lists below show',
+		displayOptions: { show: scopes(['campaign', 'adset']) },
+	}),
+	campaignLocator({ displayOptions: { show: scopes(['campaign']) } }),
+	adSetLocator({ displayOptions: { show: scopes(['adset']) } }),
 	{
-		...objectLocator({ name: 'campaignId', label: 'Campaign', listSearch: 'searchCampaigns' }),
-		displayOptions: { show: scopes(['campaign']) },
+		displayName: 'Ad',
+		name: 'adId',
+		type: 'resourceLocator',
+		default: { mode: 'id', value: '' },
+		required: true,
+		modes: [
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: '120400000000000000',
+				validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not a valid ad ID' } }],
+			},
+		],
+		displayOptions: { show: scopes(['ad']) },
 	},
-	{
-		...objectLocator({ name: 'adSetId', label: 'Ad Set', listSearch: 'searchAdSets' }),
-		displayOptions: { show: scopes(['adset']) },
-	},
-	{ ...objectLocator({ name: 'adId', label: 'Ad' }), displayOptions: { show: scopes(['ad']) } },
 	{
 		displayName: 'Level',
 		name: 'level',
