@@ -46,7 +46,7 @@ export function sandboxCredentials(simulatorUrl) {
 				refreshToken: 'sim-google-refresh-token',
 				tokenUrl: `${simulatorUrl}/google/oauth/token`,
 				developerToken: 'sim-google-dev-token',
-				loginCustomerId: '',
+				loginCustomerId: '5550000000',
 				apiVersion: 'v26',
 				baseUrl: `${simulatorUrl}/google`,
 				accessToken: '',
@@ -61,15 +61,25 @@ export function sandboxCredentials(simulatorUrl) {
 	];
 }
 
-/** Every template in workflows/, plus any extra workflow files (e2e fixtures). */
-export function collectWorkflows(extraFiles = []) {
+/** The alert URL templates ship with; users replace it with their Slack incoming webhook. */
+export const SLACK_WEBHOOK_PLACEHOLDER = 'https://hooks.slack.com/services/REPLACE/WITH/YOURS';
+
+/**
+ * Every template in workflows/, plus any extra workflow files (e2e fixtures).
+ * In the sandbox, alert placeholders post to the simulator's recorder instead
+ * (GET <simulator>/hooks lists what people would have been told).
+ */
+export function collectWorkflows(extraFiles = [], simulatorUrl) {
 	const dir = join(repoRoot, 'workflows');
 	const templates = existsSync(dir)
 		? readdirSync(dir)
 				.filter((f) => f.endsWith('.json'))
 				.map((f) => join(dir, f))
 		: [];
-	return [...templates, ...extraFiles].map((file) => JSON.parse(readFileSync(file, 'utf8')));
+	return [...templates, ...extraFiles].map((file) => {
+		const text = readFileSync(file, 'utf8');
+		return JSON.parse(simulatorUrl ? text.split(SLACK_WEBHOOK_PLACEHOLDER).join(`${simulatorUrl}/hooks/slack`) : text);
+	});
 }
 
 /**
@@ -86,7 +96,7 @@ export function prepareInstance({ userFolder, simulatorUrl, extraWorkflowFiles =
 	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(simulatorUrl)));
 	importCredentials(userFolder, credentialsFile);
 
-	const workflows = collectWorkflows(extraWorkflowFiles);
+	const workflows = collectWorkflows(extraWorkflowFiles, simulatorUrl);
 	const workflowsFile = join(work, 'workflows.json');
 	writeFileSync(workflowsFile, JSON.stringify(workflows));
 	if (workflows.length > 0) importWorkflows(userFolder, workflowsFile);
