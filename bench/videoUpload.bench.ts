@@ -1,0 +1,249 @@
+/**
+ * Ad Video upload benchmark: a 200 MB file on disk uploaded to the simulator
+ * through the real Meta Ads node (resumable start → transfer… → finish with
+ * the server's ~4 MB chunks), reading it the way n8n's filesystem binary mode
+ * serves it: getBinaryStream(id, readSize) over the file.
+ *
+ * Reports:
+ * - wall time and throughput of the node's upload;
+ * - the same bytes sent by a bare loopback client (node:http, same protocol,
+ *   same server-chosen chunks, file read with fs) and our throughput as a
+ *   share of it;
+ * - peak memory during the node's upload above the start (RSS, heap,
+ *   ArrayBuffers), next to one chunk's size: it must not grow with the file.
+ *
+ * Run: npx tsc -p tsconfig.tools.json && node --expose-gc build/bench/videoUpload.bench.js
+ */
+import { spawn, type ChildProcess } from 'child_process';
+import { createReadStream } from 'fs';
+import { mkdtemp, open, rm } from 'fs/promises';
+import { request } from 'http';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { MetaAds } from '../nodes/MetaAds/MetaAds.node';
+import { uploadRuntime } from '../nodes/MetaAds/uploads/runtime';
+import { SIM_META_ACCESS_TOKEN } from '../simulator/credentials';
+import { buildTree } from '../simulator/dataset/tree';
+import { DEFAULT_DATASET } from '../simulator/dataset/tree';
+import { createExecuteContext } from '../test/helpers/context';
+
+const ROUNDS = 3;
+const FILE_MB = Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.VIDEO_BENCH_MB ?? 200);
+const MB = 1024 * 1024;
+
+function gc(): void {
+	(globalThis as { gc?: () => void }).gc?.();
+}
+
+async function writeFile(path: string, bytes: number): Promise<void> {
+	const handle = await open(path, 'w');
+	const block = Buffer.alloc(8 * MB);
+	for (let i = 0; i < block.length; i++) block[i] = (i * 31 + 7) & 0xff;
+	for (let written = 0; written < bytes; written += block.length) {
+		await handle.write(block, 0, Math.min(block.length, bytes - written));
+	}
+	await handle.close();
+}
+
+async function withPeakMemory<T>(work: () => Promise<T>, live: boolean) {
+	gc();
+	const start = process.memoryUsage();
+	const peak = { rss: 0, heap: 0, arrayBuffers: 0 };
+	const sample = () => {
+		// With a collection first, the sample is what is really held, not garbage waiting for V8.
+		if (live) gc();
+		const now = process.memoryUsage();
+		peak.rss = Math.max(peak.rss, now.rss - start.rss);
+		peak.heap = Math.max(peak.heap, now.heapUsed - start.heapUsed);
+		peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers - start.arrayBuffers);
+	};
+	const timer = setInterval(sample, live ? 100 : 20);
+	try {
+		const result = await work();
+		sample();
+		return { result, rssMb: peak.rss / MB, heapMb: peak.heap / MB, arrayBuffersMb: peak.arrayBuffers / MB };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+interface Sim {
+	metaBaseUrl: string;
+	chunkBytes: number;
+	child: ChildProcess;
+}
+
+/**
+ * The simulator runs in its own process, so the memory measured here is the
+ * uploader's alone and the server gets its own core, as Meta's would be.
+ */
+async function startSimProcess(): Promise<Sim> {
+	const server = join(__dirname, '..', 'simulator', 'server.js');
+	const script = `require(${JSON.stringify(server)}).startSimulator({ meta: { videoProcessingMs: 0 } }).then((s) => console.log(JSON.stringify({ metaBaseUrl: s.metaBaseUrl, chunkBytes: s.metaKnobs().videoChunkBytes })))`;
+	const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+	const line = await new Promise<string>((resolve, reject) => {
+		child.stdout!.once('data', (data: Buffer) => resolve(data.toString('utf8')));
+		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+	});
+	return { ...(JSON.parse(line) as { metaBaseUrl: string; chunkBytes: number }), child };
+}
+
+async function nodeUpload(sim: Sim, account: string, path: string, size: number): Promise<IDataObject> {
+	const node = new MetaAds();
+	const id = 'filesystem-v2:bench/video';
+	const ctx = createExecuteContext({
+		node: { name: 'Meta Ads', type: 'n8n-nodes-adpilot.metaAds' },
+		nodeType: node,
+		credentials: { adPilotMetaAdsApi: { accessToken: SIM_META_ACCESS_TOKEN, appSecret: '', apiVersion: 'v25.0', baseUrl: sim.metaBaseUrl } },
+		parameters: {
+			resource: 'adVideo',
+			operation: 'upload',
+			adAccountId: { __rl: true, mode: 'id', value: account },
+			source: 'binary',
+			binaryPropertyName: 'data',
+			title: 'Bench',
+			waitUntilReady: true,
+			waitTimeoutMinutes: 5,
+			thumbnailSource: 'preferred',
+			options: {},
+		},
+		inputItems: [{ json: {}, binary: { data: { id, data: 'filesystem-v2', mimeType: 'video/mp4', fileName: 'bench.mp4', fileSize: String(size) } } }],
+	});
+	// The test context keeps every request (body included) for assertions; a benchmark must not.
+	ctx.sentRequests.push = () => 0;
+	const helpers = ctx.helpers as unknown as Record<string, unknown>;
+	// What n8n's filesystem binary mode does: metadata from the store, a read stream over the file.
+	helpers.getBinaryMetadata = async () => ({ fileSize: size });
+	helpers.getBinaryStream = async (_id: string, chunkSize?: number) => createReadStream(path, { highWaterMark: chunkSize, end: size - 1 });
+	helpers.getBinaryDataBuffer = async () => {
+		throw new Error('the benchmark must not load the whole file');
+	};
+	const [items] = (await node.execute.call(ctx)) as INodeExecutionData[][];
+	return items[0].json;
+}
+
+/** A bare client: the same start/transfer/finish with node:http and fs reads, no n8n, no retries. */
+async function rawUpload(sim: Sim, account: string, path: string, size: number): Promise<void> {
+	const url = new URL(`${sim.metaBaseUrl}/v25.0/${account}/advideos`);
+	const post = (body: Buffer | string, contentType: string) =>
+		new Promise<Record<string, string>>((resolve, reject) => {
+			const req = request(url, { method: 'POST', headers: { 'content-type': contentType, authorization: `Bearer ${SIM_META_ACCESS_TOKEN}` } }, (res) => {
+				const parts: Buffer[] = [];
+				res.on('data', (d: Buffer) => parts.push(d));
+				res.on('end', () => resolve(JSON.parse(Buffer.concat(parts).toString('utf8')) as Record<string, string>));
+			});
+			req.on('error', reject);
+			req.end(body);
+		});
+	const started = await post(JSON.stringify({ upload_phase: 'start', file_size: size }), 'application/json');
+	const handle = await open(path, 'r');
+	let start = Number(started.start_offset);
+	let end = Number(started.end_offset);
+	const boundary = 'rawbenchboundary';
+	while (start < end) {
+		const head = Buffer.from(
+			`--${boundary}\r\nContent-Disposition: form-data; name="upload_phase"\r\n\r\ntransfer\r\n` +
+				`--${boundary}\r\nContent-Disposition: form-data; name="upload_session_id"\r\n\r\n${started.upload_session_id}\r\n` +
+				`--${boundary}\r\nContent-Disposition: form-data; name="start_offset"\r\n\r\n${start}\r\n` +
+				`--${boundary}\r\nContent-Disposition: form-data; name="video_file_chunk"; filename="raw.mp4"\r\nContent-Type: video/mp4\r\n\r\n`,
+		);
+		const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+		const body = Buffer.allocUnsafe(head.length + (end - start) + tail.length);
+		head.copy(body);
+		await handle.read(body, head.length, end - start, start);
+		tail.copy(body, head.length + end - start);
+		const next = await post(body, `multipart/form-data; boundary=${boundary}`);
+		if (next.error) throw new Error(`raw upload failed: ${JSON.stringify(next.error)}`);
+		start = Number(next.start_offset);
+		end = Number(next.end_offset);
+	}
+	await handle.close();
+	await post(JSON.stringify({ upload_phase: 'finish', upload_session_id: started.upload_session_id }), 'application/json');
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function run(): Promise<Record<string, number | string>> {
+	const dir = await mkdtemp(join(tmpdir(), 'adpilot-video-bench-'));
+	const path = join(dir, 'bench.mp4');
+	const size = FILE_MB * MB;
+	const sim = await startSimProcess();
+	const saved = { ...uploadRuntime };
+	// Processing is instant in the simulator; keep the first status poll from sleeping.
+	uploadRuntime.sleep = async () => {};
+	try {
+		await writeFile(path, size);
+		const account = `act_${buildTree(DEFAULT_DATASET).accounts[0].id}`;
+
+		// Warm both paths (JIT, sockets) on a small upload first.
+		await rawUpload(sim, account, path, 8 * MB);
+		await nodeUpload(sim, account, path, 8 * MB);
+
+		// Alternate the two so background load on the machine hits both alike.
+		const rawMs: number[] = [];
+		const nodeMs: number[] = [];
+		let last: IDataObject = {};
+		let peak = { rssMb: 0, heapMb: 0, arrayBuffersMb: 0 };
+		for (let round = 0; round < ROUNDS; round++) {
+			gc();
+			let started = performance.now();
+			await rawUpload(sim, account, path, size);
+			rawMs.push(performance.now() - started);
+			gc();
+			started = performance.now();
+			const measured = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), false);
+			nodeMs.push(performance.now() - started);
+			last = measured.result;
+			peak = { rssMb: Math.max(peak.rssMb, measured.rssMb), heapMb: Math.max(peak.heapMb, measured.heapMb), arrayBuffersMb: Math.max(peak.arrayBuffersMb, measured.arrayBuffersMb) };
+		}
+		const upload = last.upload as IDataObject;
+		if (last.status !== 'ready' || upload.bytesSent !== size) throw new Error(`upload incomplete: ${JSON.stringify(last)}`);
+		// One more run with a collection before each sample: memory actually retained, not garbage V8 has not freed yet.
+		const live = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), true);
+
+		const rawMBps = FILE_MB / (median(rawMs) / 1000);
+		const nodeMBps = FILE_MB / (median(nodeMs) / 1000);
+		return {
+			fileMb: FILE_MB,
+			serverChunkMb: Number((sim.chunkBytes / MB).toFixed(3)),
+			readSizeMb: uploadRuntime.readSizeBytes / MB,
+			chunks: Number(upload.chunks),
+			rounds: ROUNDS,
+			nodeWallMsMedian: Math.round(median(nodeMs)),
+			nodeWallMsAll: nodeMs.map((ms) => Math.round(ms)).join(' / '),
+			nodeMBps: Number(nodeMBps.toFixed(1)),
+			rawWallMsMedian: Math.round(median(rawMs)),
+			rawWallMsAll: rawMs.map((ms) => Math.round(ms)).join(' / '),
+			rawMBps: Number(rawMBps.toFixed(1)),
+			throughputVsRaw: `${((nodeMBps / rawMBps) * 100).toFixed(0)} %`,
+			peakRssDeltaMb: Number(peak.rssMb.toFixed(1)),
+			peakHeapDeltaMb: Number(peak.heapMb.toFixed(1)),
+			peakArrayBuffersDeltaMb: Number(peak.arrayBuffersMb.toFixed(1)),
+			liveRssDeltaMb: Number(live.rssMb.toFixed(1)),
+			liveHeapDeltaMb: Number(live.heapMb.toFixed(1)),
+			liveArrayBuffersDeltaMb: Number(live.arrayBuffersMb.toFixed(1)),
+			gcExposed: typeof (globalThis as { gc?: unknown }).gc === 'function' ? 'yes' : 'no (run with --expose-gc)',
+		};
+	} finally {
+		Object.assign(uploadRuntime, saved);
+		sim.child.kill();
+		await rm(dir, { recursive: true, force: true });
+	}
+}
+
+if (require.main === module) {
+	run()
+		.then((result) => {
+			console.log('Ad Video upload benchmark');
+			console.table(result);
+		})
+		.catch((error) => {
+			console.error(error);
+			process.exitCode = 1;
+		});
+}
