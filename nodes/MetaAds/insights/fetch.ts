@@ -29,16 +29,22 @@ export interface FetchStats {
 	duplicates: number;
 }
 
-export interface FetchResult {
-	rows: MetaInsightRow[];
+export interface FetchResult<T = MetaInsightRow> {
+	rows: T[];
 	stats: FetchStats;
 }
 
 export const DEFAULT_MAX_JOBS = 200;
 
-export async function fetchInsights(client: InsightsClient, query: InsightsQuery, options: FetchOptions): Promise<FetchResult> {
+/** @param map converts each unique row as it arrives (e.g. normalizes it); identity by default. */
+export async function fetchInsights<T = MetaInsightRow>(
+	client: InsightsClient,
+	query: InsightsQuery,
+	options: FetchOptions,
+	map?: (row: MetaInsightRow) => T,
+): Promise<FetchResult<T>> {
 	const stats: FetchStats = { path: 'sync', fellBackToAsync: false, jobsStarted: 0, jobsFailed: 0, splits: 0, duplicates: 0 };
-	let merger = new RowMerger(query.level, query.breakdowns);
+	let merger = new RowMerger<T>(query.level, query.breakdowns, map);
 
 	if (chooseMode(query, options.mode) === 'sync') {
 		try {
@@ -54,7 +60,7 @@ export async function fetchInsights(client: InsightsClient, query: InsightsQuery
 		} catch (error) {
 			if (options.mode !== 'auto' || !isAsyncRequiredError(error)) throw error;
 			stats.fellBackToAsync = true;
-			merger = new RowMerger(query.level, query.breakdowns); // drop partial sync pages
+			merger = new RowMerger<T>(query.level, query.breakdowns, map); // drop partial sync pages
 		}
 	}
 
@@ -64,11 +70,11 @@ export async function fetchInsights(client: InsightsClient, query: InsightsQuery
 	return { rows: merger.values(), stats };
 }
 
-async function runWithSplits(
+async function runWithSplits<T>(
 	client: InsightsClient,
 	query: InsightsQuery,
 	options: FetchOptions,
-	merger: RowMerger,
+	merger: RowMerger<T>,
 	stats: FetchStats,
 ): Promise<void> {
 	let lastFailure: AsyncJobFailedError | undefined;

@@ -117,3 +117,22 @@ describe('RowMerger', () => {
 		]);
 	});
 });
+
+describe('RowMerger with a conversion', () => {
+	it('converts each unique row once, as it arrives, and never converts a duplicate', () => {
+		const seen: string[] = [];
+		const merger = new RowMerger('campaign', [], (row) => {
+			seen.push(String(row.campaign_id));
+			return { id: row.campaign_id, day: row.date_start };
+		});
+		const r = (id: string) => ({ campaign_id: id, date_start: '2026-01-01', date_stop: '2026-01-01' });
+		merger.add([r('c1'), r('c2')]);
+		merger.add([r('c1')]);
+		expect(seen).toEqual(['c1', 'c2']);
+		expect(merger.values()).toEqual([
+			{ id: 'c1', day: '2026-01-01' },
+			{ id: 'c2', day: '2026-01-01' },
+		]);
+		expect(merger.duplicates).toBe(1);
+	});
+});

@@ -97,7 +97,8 @@ export function adLevelParams(expected: ExpectedRows, options: IDataObject = {})
 	};
 }
 
-export function simContext(sim: RunningSimulator, parameters: IDataObject): FakeExecuteContext {
+/** Only the Meta base URL is needed, so a simulator in another process works too. */
+export function simContext(sim: Pick<RunningSimulator, 'metaBaseUrl'>, parameters: IDataObject): FakeExecuteContext {
 	return createExecuteContext({
 		parameters,
 		node: { name: 'Meta Ads', type: 'n8n-nodes-adpilot.metaAds' },
@@ -112,7 +113,7 @@ export function simContext(sim: RunningSimulator, parameters: IDataObject): Fake
 	});
 }
 
-export async function runOnSim(sim: RunningSimulator, parameters: IDataObject): Promise<INodeExecutionData[]> {
+export async function runOnSim(sim: Pick<RunningSimulator, 'metaBaseUrl'>, parameters: IDataObject): Promise<INodeExecutionData[]> {
 	const node = new MetaAds();
 	const [items] = (await node.execute.call(simContext(sim, parameters))) as INodeExecutionData[][];
 	return items;

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 import { AsyncJobFailedError, AsyncJobTimeoutError, InsightsSplitError, isAsyncRequiredError } from '../../insights/errors';
 import { fetchInsights } from '../../insights/fetch';
 import { createNormalizer } from '../../insights/normalize';
+import type { MetaInsightRow } from '../../insights/types';
 import { transportClient } from './client';
 import { getProperties } from './properties';
 import { readInsightsRequest } from './readRequest';
@@ -14,16 +15,13 @@ export const description: INodeProperties[] = getProperties;
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const request = readInsightsRequest(this, itemIndex, insightsRuntime.sleep);
 	const client = transportClient(this, itemIndex, insightsRuntime.transport);
-	let rows;
+	// Normalized page by page as rows arrive, so raw Graph rows never pile up.
+	const normalize = createNormalizer(request.normalize) as unknown as (row: MetaInsightRow) => IDataObject;
 	try {
-		({ rows } = await fetchInsights(client, request.query, request.fetch));
+		return (await fetchInsights(client, request.query, request.fetch, normalize)).rows;
 	} catch (error) {
 		throw explain(this, error as Error, itemIndex, request.fetch.mode);
 	}
-	const normalize = createNormalizer(request.normalize);
-	const out = new Array<IDataObject>(rows.length);
-	for (let i = 0; i < rows.length; i++) out[i] = normalize(rows[i]) as unknown as IDataObject;
-	return out;
 }
 
 /** Turns the insights flow's own failures into n8n errors that name the item and say what to change. */
