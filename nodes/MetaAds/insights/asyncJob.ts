@@ -70,7 +70,8 @@ export async function waitForJob(client: InsightsClient, jobId: string, options:
 	let delay = options.pollStartMs;
 	let notReady = 0;
 	for (;;) {
-		let status: JobStatus;
+		let status: JobStatus = { async_status: 'Job Not Started', async_percent_completion: 0 };
+		let pollError: Error | undefined;
 		try {
 			status = await client.request<JobStatus>({
 				method: 'GET',
@@ -78,9 +79,10 @@ export async function waitForJob(client: InsightsClient, jobId: string, options:
 				qs: { fields: 'id,async_status,async_percent_completion,error_code,error_subcode,error_message,error_user_msg' },
 			});
 		} catch (error) {
-			if (!isJobNotReadyError(error) || ++notReady > MAX_NOT_READY_POLLS) throw error;
-			status = { async_status: 'Job Not Started', async_percent_completion: 0 };
+			pollError = error as Error;
 		}
+		// Transport errors are already n8n errors; only the subcode-33 race is waited out.
+		if (pollError && (!isJobNotReadyError(pollError) || ++notReady > MAX_NOT_READY_POLLS)) throw pollError;
 		const state = String(status.async_status ?? '');
 		const percent = Number(status.async_percent_completion ?? 0) || 0;
 		if (state === COMPLETED) return;

@@ -47,6 +47,7 @@ export async function fetchInsights<T = MetaInsightRow>(
 	let merger = new RowMerger<T>(query.level, query.breakdowns, map);
 
 	if (chooseMode(query, options.mode) === 'sync') {
+		let syncError: Error | undefined;
 		try {
 			for await (const page of client.pages<MetaInsightRow>({
 				path: `/${query.objectId}/insights`,
@@ -55,13 +56,17 @@ export async function fetchInsights<T = MetaInsightRow>(
 			})) {
 				merger.add(page);
 			}
+		} catch (error) {
+			syncError = error as Error;
+		}
+		if (!syncError) {
 			stats.duplicates = merger.duplicates;
 			return { rows: merger.values(), stats };
-		} catch (error) {
-			if (options.mode !== 'auto' || !isAsyncRequiredError(error)) throw error;
-			stats.fellBackToAsync = true;
-			merger = new RowMerger<T>(query.level, query.breakdowns, map); // drop partial sync pages
 		}
+		// Transport errors are already n8n errors; only "use async" changes course.
+		if (options.mode !== 'auto' || !isAsyncRequiredError(syncError)) throw syncError;
+		stats.fellBackToAsync = true;
+		merger = new RowMerger<T>(query.level, query.breakdowns, map); // drop partial sync pages
 	}
 
 	stats.path = 'async';
@@ -86,14 +91,17 @@ async function runWithSplits<T>(
 			);
 		}
 		stats.jobsStarted++;
+		let jobError: Error | undefined;
 		try {
 			await runAsyncJob(client, query, options, (rows) => merger.add(rows));
-			return;
 		} catch (error) {
-			if (!(error instanceof AsyncJobFailedError)) throw error;
-			stats.jobsFailed++;
-			lastFailure = error;
+			jobError = error as Error;
 		}
+		if (!jobError) return;
+		// Only a failed job is retried or split; transport errors are already n8n errors.
+		if (!(jobError instanceof AsyncJobFailedError)) throw jobError;
+		stats.jobsFailed++;
+		lastFailure = jobError;
 	}
 
 	let parts: InsightsQuery[] | undefined = splitByTime(query);
