@@ -49,7 +49,6 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 2 },
 		default: '',
-		required: true,
 		placeholder: 'https://example.com/ad.jpg',
 		description: 'One URL per line. n8n downloads each image, checks it and uploads its bytes.',
 		displayOptions: { show: { source: ['url'] } },
