@@ -176,6 +176,8 @@ export async function run(): Promise<Record<string, number | string>> {
 	const saved = { ...uploadRuntime };
 	// Processing is instant in the simulator; keep the first status poll from sleeping.
 	uploadRuntime.sleep = async () => {};
+	const readMb = Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.VIDEO_BENCH_READ_MB ?? 0);
+	if (readMb > 0) uploadRuntime.readSizeBytes = readMb * MB;
 	try {
 		await writeFile(path, size);
 		const account = `act_${buildTree(DEFAULT_DATASET).accounts[0].id}`;
