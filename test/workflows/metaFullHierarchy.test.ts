@@ -90,12 +90,7 @@ describe('template: Meta full hierarchy from a webhook', () => {
 		expect(result.recorded['Report Failure']).toBeUndefined();
 	});
 
-	// KNOWN BUG (nodes/shared/n8n/router.ts, not this template): n8n-core moves an item to the
-	// error output only when its json keys are all in {error, message, details}; the router's
-	// error items also carry `description`, so under continueErrorOutput a failed item goes
-	// down the success branch. Marked failing until errorItem puts the description under
-	// `details`; then drop `.failing`.
-	it.failing('stops at the failing step and reports it with what was created so far', async () => {
+	it('stops at the failing step and reports it with what was created so far', async () => {
 		// A budget below Meta's minimum fails the ad set after the campaign exists.
 		const result = await runWorkflow(loadTemplate(TEMPLATE), { credentials: simulatorCredentials(sim), triggerItems: [launch({ dailyBudget: 0.01 })] });
 		const campaign = result.output('Create Campaign')[0];

@@ -21,11 +21,15 @@ export function toPairedItems(result: OperationResult, itemIndex: number): INode
 	);
 }
 
-/** An error as an n8n item, for Continue On Fail. Never includes request options (they may hold tokens). */
+/**
+ * An error as an n8n item, for Continue On Fail. Only the keys n8n recognises
+ * (error, message, details) so that "On Error → Continue (using error output)"
+ * routes the item to the error branch. Never includes request options (they may hold tokens).
+ */
 export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	const description = (error as { description?: string }).description;
 	return {
-		json: { error: error.message, ...(description ? { description } : {}) },
+		json: { error: error.message, ...(description ? { details: description } : {}) },
 		pairedItem: { item: itemIndex },
 	};
 }
@@ -66,7 +70,8 @@ export async function routeOperation(
 			if (!ctx.continueOnFail()) throw error;
 			output.push(errorItem(error, outcome.itemIndex));
 		} else {
-			output.push(...toPairedItems(outcome.result, outcome.itemIndex));
+			// A loop, not push(...spread): one insights item can yield 100,000s of rows.
+			for (const item of toPairedItems(outcome.result, outcome.itemIndex)) output.push(item);
 		}
 	}
 	return [output];

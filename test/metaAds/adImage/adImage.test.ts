@@ -128,7 +128,7 @@ describe('ad image upload', () => {
 			{ continueOnFail: true },
 		);
 		expect(items).toEqual([
-			{ json: { error: 'The file "a.txt" in "data" on item 0 is text/plain, not an image', description: expect.any(String) }, pairedItem: { item: 0 } },
+			{ json: { error: 'The file "a.txt" in "data" on item 0 is text/plain, not an image', details: expect.any(String) }, pairedItem: { item: 0 } },
 			{ json: expect.objectContaining({ hash: 'h2' }), pairedItem: { item: 1 } },
 		]);
 	});
