@@ -28,6 +28,7 @@ async function main() {
 		for (const testCase of e2eCases) {
 			const started = Date.now();
 			try {
+				if (testCase.before) await testCase.before(simulator.url);
 				const result = executeWorkflow(userFolder, testCase.workflowId);
 				const printed = JSON.stringify(result);
 				for (const secret of SECRETS) {
@@ -38,7 +39,7 @@ async function main() {
 				console.log(`ok   ${testCase.name} (${Date.now() - started} ms)`);
 			} catch (error) {
 				failed++;
-				console.log(`FAIL ${testCase.name}: ${error.message}`);
+				console.log(`FAIL ${testCase.name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ""}`);
 			}
 		}
 	} finally {

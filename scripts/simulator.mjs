@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run simulator -- [--port 5679 ...]`: compiles the tools and runs the simulator CLI.
+// `npm run simulator -- [--port 5680 ...]`: compiles the tools and runs the simulator CLI.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 

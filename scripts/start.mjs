@@ -11,7 +11,7 @@ import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
 
 const EDITOR_PORT = Number(process.env.ADPILOT_EDITOR_PORT ?? 5678);
-const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5679);
+const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5680);
 const OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
 
 async function createOwner() {

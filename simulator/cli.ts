@@ -1,6 +1,6 @@
 /**
  * Starts the simulator from the command line (sandbox, e2e, manual poking):
- *   node build/simulator/cli.js --port 5679 --seed 1 --days 30 --ads 2000
+ *   node build/simulator/cli.js --port 5680 --seed 1 --days 30 --ads 2000
  * Prints the base URLs and stops on SIGINT/SIGTERM.
  */
 import type { DatasetSettings } from './types';
@@ -9,7 +9,7 @@ import { startSimulator, type SimulatorOptions } from './server';
 import type { MetaKnobs } from './meta/knobs';
 
 const USAGE = `Usage: simulator [options]
-  --port N              listen port on 127.0.0.1 (default 5679; 0 = random)
+  --port N              listen port on 127.0.0.1 (default 5680, beside n8n's 5678 and its task broker's 5679; 0 = random)
   --seed N              dataset seed (default 1)
   --days N              days of history ending yesterday (default 90)
   --today YYYY-MM-DD    the dataset's "today" (default: the real date)
@@ -74,7 +74,7 @@ export function optionsFromArgs(argv: string[]): SimulatorOptions | undefined {
 	const maxSync = numberArg(args, 'max-sync-rows');
 	if (maxSync !== undefined) meta.insightsMaxSyncRows = maxSync;
 	return {
-		port: numberArg(args, 'port') ?? 5679,
+		port: numberArg(args, 'port') ?? 5680,
 		dataset,
 		meta,
 		faults: {

@@ -111,13 +111,27 @@ export function importWorkflows(userFolder, file) {
 
 /**
  * Executes a workflow by id the way `n8n execute` does and returns the run
- * data n8n prints with --rawOutput.
+ * data it prints with --rawOutput. n8n prints that JSON through its logger at
+ * "info" level, after its own start-up lines; the JSON runs from the first line
+ * that is a lone "{" to the first lone "}". Each run gets its own task-broker port, so runs do not
+ * collide with each other or with a running editor.
  */
 export function executeWorkflow(userFolder, workflowId, extraEnv = {}) {
-	const stdout = n8nCommand(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], extraEnv);
-	const start = stdout.indexOf('{');
-	if (start < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(0, 2000)}`);
-	return JSON.parse(stdout.slice(start));
+	const brokerPort = String(20000 + Math.floor(Math.random() * 20000));
+	let stdout;
+	try {
+		stdout = n8nCommand(userFolder, ['execute', `--id=${workflowId}`, '--rawOutput'], {
+			N8N_LOG_LEVEL: 'info',
+			N8N_RUNNERS_BROKER_PORT: brokerPort,
+			...extraEnv,
+		});
+	} catch (error) {
+		throw new Error(`n8n execute failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-3000)}`);
+	}
+	const start = stdout.search(/^\{$/m);
+	const end = start < 0 ? -1 : stdout.slice(start).search(/^\}$/m);
+	if (end < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
+	return JSON.parse(stdout.slice(start, start + end + 1));
 }
 
 /** Starts the editor; resolves once it answers on /healthz. */

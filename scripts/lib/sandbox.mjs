@@ -78,7 +78,12 @@ export function collectWorkflows(extraFiles = [], simulatorUrl) {
 		: [];
 	return [...templates, ...extraFiles].map((file) => {
 		const text = readFileSync(file, 'utf8');
-		return JSON.parse(simulatorUrl ? text.split(SLACK_WEBHOOK_PLACEHOLDER).join(`${simulatorUrl}/hooks/slack`) : text);
+		const workflow = JSON.parse(simulatorUrl ? text.split(SLACK_WEBHOOK_PLACEHOLDER).join(`${simulatorUrl}/hooks/slack`) : text);
+		// n8n's import needs an id, and `n8n execute --id` accepts at most 21 characters.
+		if (typeof workflow.id !== 'string' || workflow.id.length === 0 || workflow.id.length > 21) {
+			throw new Error(`${file}: every workflow needs an "id" of 1 to 21 characters`);
+		}
+		return workflow;
 	});
 }
 

@@ -11,14 +11,69 @@ export function nodeOutput(result, nodeName) {
 	return runs[0].data.main[0].map((item) => item.json);
 }
 
+/**
+ * fetch with one retry: after a long `n8n execute` the pooled keep-alive
+ * socket may already be closed by the simulator ("other side closed").
+ */
+async function simFetch(url, init) {
+	try {
+		return await fetch(url, init);
+	} catch {
+		return await fetch(url, init);
+	}
+}
+
+/** What the templates posted to the simulator's Slack recorder. */
+async function slackMessages(simulatorUrl) {
+	const answer = await simFetch(`${simulatorUrl}/hooks`);
+	return (await answer.json()).messages.filter((m) => m.path === '/slack');
+}
+
+async function clearSlack(simulatorUrl) {
+	await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
+}
+
 async function simulatorAccounts(simulatorUrl) {
-	const answer = await fetch(`${simulatorUrl}/meta/v25.0/me/adaccounts?limit=1000&fields=id`, {
+	const answer = await simFetch(`${simulatorUrl}/meta/v25.0/me/adaccounts?limit=1000&fields=id`, {
 		headers: { Authorization: 'Bearer sim-meta-token' },
 	});
 	return (await answer.json()).data;
 }
 
 export const e2eCases = [
+	{
+		name: 'Template "Meta Ads rules every 30 minutes": insights → rules → one Slack message per action',
+		workflowId: 'adpilotMetaRules',
+		before: clearSlack,
+		async check(result, simulatorUrl) {
+			const rows = nodeOutput(result, 'Ad set insights, last 14 days');
+			assert.ok(rows.length > 0, 'no insight rows');
+			for (const row of rows) assert.equal(row.schema, 'adpilot.metricRow/v1');
+			const actions = nodeOutput(result, 'Evaluate rules');
+			assert.ok(actions.length > 0, 'the presets proposed nothing');
+			const messages = await slackMessages(simulatorUrl);
+			assert.equal(messages.length, actions.length);
+			assert.deepEqual(
+				messages.map((m) => m.body.adpilot.idempotencyKey).sort(),
+				actions.map((a) => a.idempotencyKey).sort(),
+			);
+			for (const message of messages) assert.match(message.body.text, /^\*(pause|resume|setBudget|changeBudgetByPercent|setBid|notify)\* /);
+		},
+	},
+	{
+		name: 'Template "Google Ads anomaly alerts": report → anomalies → filter drops skips → Slack',
+		workflowId: 'adpilotGoogleAnoms',
+		before: clearSlack,
+		async check(result, simulatorUrl) {
+			const rows = nodeOutput(result, 'Ad group report, last 30 days');
+			assert.ok(rows.length > 0, 'no report rows');
+			const findings = nodeOutput(result, 'Detect anomalies');
+			const anomalies = findings.filter((f) => f.skipped !== true);
+			const messages = await slackMessages(simulatorUrl);
+			assert.equal(messages.length, anomalies.length);
+			for (const message of messages) assert.match(message.body.text, /(warning|critical)/);
+		},
+	},
 	{
 		name: 'Meta Ads: Ad Account → Get Many returns every account the token reaches, across pages',
 		workflowId: 'e2eMetaAdAccounts',

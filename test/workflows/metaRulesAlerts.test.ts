@@ -36,7 +36,7 @@ describe('template: Meta Ads rules every 30 minutes, with Slack alerts', () => {
 		// Every ad set is accounted for: acted on, or reported as matching nothing.
 		const acted = new Set(actions.map((a) => String(a.entityId)));
 		const unmatched = new Set(noMatch.map((n) => String(n.entityId)));
-		for (const id of adSets) expect(acted.has(id) || unmatched.has(id)).toBe(true);
+		for (const id of adSets) expect(acted.has(String(id)) || unmatched.has(String(id))).toBe(true);
 		expect(log.some((entry) => entry.type === 'decision')).toBe(true);
 
 		// The Slack step received exactly the actions.
