@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { backoffDelayMs, resolveOptions } from './backoff';
+import { budgetChangeLimitFailure, isBudgetChangeLimit } from './budgetLimit';
 import { graphErrorFromResponse, isRateLimitCode, isTransientGraphError } from './errors';
 import { readMaxThrottleWaitMs } from './nodeOptions';
 import { graphRequest } from './request';
@@ -95,6 +96,11 @@ export async function graphBatch(
 					? graphErrorFromResponse(ctx.getNode(), status, body, itemIndex)
 					: graphErrorFromResponse(ctx.getNode(), 504, { error: { message: 'Meta did not complete this batch request in time', code: 960 } }, itemIndex);
 				results[requestIndex] = { ok: false, error };
+				// An ad set over its hourly budget changes stays blocked for up to an hour: report, never retry.
+				if (isBudgetChangeLimit(error.graph, requests[requestIndex].body)) {
+					results[requestIndex] = { ok: false, error: budgetChangeLimitFailure(ctx.getNode(), error, itemIndex) };
+					return;
+				}
 				if (!isTransientGraphError(error.graph) || round >= resolved.maxRetries) return;
 				const usage = parseUsageHeaders(headerObject(sub));
 				if (isRateLimitCode(error.graph.code) && usage.regainSeconds * 1000 > resolved.maxThrottleWaitMs) {

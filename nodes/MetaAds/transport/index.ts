@@ -16,14 +16,17 @@ export { graphPages, graphPaginate, nextPageParams } from './paginate';
 export { graphBatch, BATCH_LIMIT, encodeBatchBody } from './batch';
 export { normalizeAdAccountId } from './accountId';
 export {
+	asNodeError,
 	GraphApiError,
 	isGraphApiError,
+	isNeverRetryError,
 	isRateLimitCode,
 	isReduceDataError,
 	isTransientGraphError,
 	graphErrorFromResponse,
 	type GraphErrorInfo,
 } from './errors';
+export { isBudgetChangeLimit } from './budgetLimit';
 export { parseUsageHeaders, slowdownMs, getHeader } from './usage';
 export { backoffDelayMs, DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_WAIT_MS } from './backoff';
 export { maxThrottleWaitOption } from './nodeOptions';

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
-import { isGraphApiError, isReduceDataError } from './errors';
+import { asNodeError, isGraphApiError, isReduceDataError } from './errors';
 import { graphRequest } from './request';
 import type { MetaContext, PaginateRequest } from './types';
 
@@ -65,7 +65,8 @@ export async function* graphPages<T = IDataObject>(ctx: MetaContext, req: Pagina
 				pageSize = Math.max(1, Math.floor(pageSize / 2));
 				continue;
 			}
-			throw error;
+			// graphRequest throws n8n errors, which pass unchanged; anything unexpected is wrapped.
+			throw asNodeError(ctx.getNode(), error, req.itemIndex);
 		}
 		const rows = Array.isArray(page?.data) ? page.data : [];
 		const kept = rows.length > remaining ? rows.slice(0, remaining) : rows;

@@ -1,7 +1,9 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { backoffDelayMs, resolveOptions, type ResolvedOptions } from './backoff';
+import { budgetChangeLimitFailure, isBudgetChangeLimit } from './budgetLimit';
 import {
+	asNodeError,
 	GraphApiError,
 	graphErrorFromResponse,
 	isRateLimitCode,
@@ -40,8 +42,12 @@ function errorCode(error: unknown): string | undefined {
 	return code;
 }
 
-/** One HTTP exchange; returns the full response even for error statuses. */
-async function sendOnce(ctx: MetaContext, options: IHttpRequestOptions, itemIndex?: number): Promise<FullResponse> {
+/**
+ * One HTTP exchange. Returns the full response even for error statuses, or
+ * the failure to retry or report when there was no HTTP answer. Throws only
+ * n8n's own errors (e.g. a credential problem), which no retry would fix.
+ */
+async function sendOnce(ctx: MetaContext, options: IHttpRequestOptions, itemIndex?: number): Promise<FullResponse | GraphApiError> {
 	try {
 		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options)) as FullResponse;
 		return { statusCode: Number(response.statusCode), headers: response.headers ?? {}, body: response.body };
@@ -50,10 +56,12 @@ async function sendOnce(ctx: MetaContext, options: IHttpRequestOptions, itemInde
 		if (response) return response;
 		// Not an HTTP answer. Credential problems etc. are already n8n errors without secrets.
 		const code = errorCode(error);
-		if (code === undefined && error instanceof Error && error.constructor.name === 'NodeOperationError') throw error;
+		if (code === undefined && error instanceof Error && error.constructor.name === 'NodeOperationError') {
+			throw asNodeError(ctx.getNode(), error, itemIndex);
+		}
 		const wrapped = networkError(ctx.getNode(), error, itemIndex);
 		wrapped.graph.isTransient = code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
-		throw wrapped;
+		return wrapped;
 	}
 }
 
@@ -95,6 +103,8 @@ export async function graphRequest<T = unknown>(ctx: MetaContext, req: GraphRequ
 	};
 	// Objects go as JSON (Graph accepts JSON bodies, nested specs included); FormData etc. as given.
 	if (req.body !== undefined) options.body = req.body as IHttpRequestOptions['body'];
+	// Sent as given, e.g. a multipart Content-Type with its boundary for a Buffer body.
+	if (req.headers) options.headers = { ...req.headers };
 	return await sendWithRetry<T>(ctx, options, opts, req.itemIndex);
 }
 
@@ -105,16 +115,13 @@ export async function sendWithRetry<T>(
 	itemIndex?: number,
 ): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
+		// A fresh copy each time: authenticate() mutates headers and qs.
+		const sent = await sendOnce(ctx, { ...options, qs: options.qs ? { ...options.qs } : undefined, headers: { ...(options.headers ?? {}) } }, itemIndex);
 		let error: GraphApiError;
-		let response: FullResponse | undefined;
-		try {
-			// A fresh copy each time: authenticate() mutates headers and qs.
-			response = await sendOnce(ctx, { ...options, qs: options.qs ? { ...options.qs } : undefined, headers: { ...(options.headers ?? {}) } }, itemIndex);
-		} catch (thrown) {
-			if (!(thrown instanceof GraphApiError)) throw thrown;
-			error = thrown;
-		}
-		if (response) {
+		if (sent instanceof GraphApiError) {
+			error = sent;
+		} else {
+			const response = sent;
 			response.body = parseBody(response.body);
 			const usage = parseUsageHeaders(response.headers);
 			if (isSuccess(response)) {
@@ -123,6 +130,8 @@ export async function sendWithRetry<T>(
 				return response.body as T;
 			}
 			error = graphErrorFromResponse(ctx.getNode(), response.statusCode, response.body, itemIndex);
+			// Blocked for up to an hour: no backoff or announced wait would get through.
+			if (isBudgetChangeLimit(error.graph, options.body)) throw budgetChangeLimitFailure(ctx.getNode(), error, itemIndex);
 			if (usage.regainSeconds > 0 && isRateLimitCode(error.graph.code)) {
 				const waitMs = usage.regainSeconds * 1000;
 				if (waitMs > opts.maxThrottleWaitMs) throw throttleFailure(ctx.getNode(), error, usage.regainSeconds, opts.maxThrottleWaitMs, itemIndex);
@@ -131,7 +140,6 @@ export async function sendWithRetry<T>(
 				continue;
 			}
 		}
-		error = error!;
 		if (isReduceDataError(error.graph) || !isTransientGraphError(error.graph) || attempt >= opts.maxRetries) {
 			if (attempt > 0 && isTransientGraphError(error.graph) && !isReduceDataError(error.graph)) {
 				error.description = `${error.description ?? ''} Gave up after ${attempt + 1} attempts.`.trim();

@@ -23,6 +23,8 @@ export interface GraphRequest {
 	qs?: IDataObject;
 	/** JSON-able object, or a FormData / URLSearchParams / Buffer for uploads. */
 	body?: IDataObject | IHttpRequestOptions['body'];
+	/** Extra request headers, sent as given (e.g. `Content-Type: multipart/form-data; boundary=…` for a Buffer body). */
+	headers?: Record<string, string>;
 	itemIndex?: number;
 	options?: TransportOptions;
 }

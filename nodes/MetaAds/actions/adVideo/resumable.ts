@@ -1,12 +1,15 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { graphRequest, isGraphApiError, type TransportOptions } from '../../transport';
+import { asNodeError, graphRequest, isGraphApiError, type GraphApiError, type TransportOptions } from '../../transport';
 import type { RawOffsets } from '../../uploads/chunkPlan';
 import type { ResumableApi, StartAnswer, TransferOutcome } from '../../uploads/resumableSession';
-import { postMultipart } from './graphMultipart';
 
 /** Meta's "offset mismatch" answer to a transfer: resume from error_data's offsets. */
 const OFFSET_MISMATCH = { code: 6001, subcode: 1363037 };
+
+function isOffsetMismatch(error: unknown): error is GraphApiError {
+	return isGraphApiError(error) && error.graph.code === OFFSET_MISMATCH.code && error.graph.subcode === OFFSET_MISMATCH.subcode;
+}
 
 function offsetsOf(data: unknown): RawOffsets | undefined {
 	if (typeof data !== 'object' || data === null) return undefined;
@@ -33,19 +36,27 @@ export function advideosApi(
 				options: transport,
 			});
 		},
-		async transfer(_range, body): Promise<TransferOutcome> {
-			const result = await postMultipart<RawOffsets>(ctx, path, body, itemIndex, transport);
-			if (!result.error) return { next: result.body ?? {} };
-			const error = result.error;
-			if (isGraphApiError(error) && error.graph.code === OFFSET_MISMATCH.code && error.graph.subcode === OFFSET_MISMATCH.subcode) {
-				const resumeFrom = offsetsOf(result.errorData);
+		async transfer(_range, multipart): Promise<TransferOutcome> {
+			try {
+				// The body is one ready Buffer; its Content-Type carries the multipart boundary.
+				const next = await graphRequest<RawOffsets>(ctx, {
+					method: 'POST',
+					path,
+					body: multipart.body,
+					headers: { 'Content-Type': multipart.contentType },
+					itemIndex,
+					options: transport,
+				});
+				return { next: next ?? {} };
+			} catch (error) {
+				if (!isOffsetMismatch(error)) throw asNodeError(ctx.getNode(), error, itemIndex);
+				const resumeFrom = offsetsOf(error.graph.errorData);
 				if (resumeFrom) return { resumeFrom };
 				throw new NodeOperationError(ctx.getNode(), `Meta rejected the chunk offsets of the video on item ${itemIndex} without saying where to resume`, {
 					itemIndex,
 					description: `${error.message} ${error.description ?? ''}`.trim(),
 				});
 			}
-			throw error instanceof Error ? error : new NodeOperationError(ctx.getNode(), String(error), { itemIndex });
 		},
 		async finish(sessionId) {
 			const body: Record<string, string> = { upload_phase: 'finish', upload_session_id: sessionId };
