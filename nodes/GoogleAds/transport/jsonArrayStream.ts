@@ -1,5 +1,3 @@
-import { StringDecoder } from 'string_decoder';
-
 /**
  * Splits a streamed top-level JSON array (`[{...},{...}]`) into its elements
  * as they complete, so searchStream chunks are handled while later ones are
@@ -7,7 +5,8 @@ import { StringDecoder } from 'string_decoder';
  * or arrays, which is all Google sends.
  */
 export class JsonArraySplitter {
-	private decoder = new StringDecoder('utf8');
+	// stream: true keeps a UTF-8 character split across chunks whole.
+	private decoder = new TextDecoder('utf-8');
 	private buf = '';
 	private pos = 0;
 	private start = -1;
@@ -17,7 +16,7 @@ export class JsonArraySplitter {
 
 	/** Feeds bytes; returns the elements completed by them, as JSON text. */
 	push(chunk: Buffer | string): string[] {
-		this.buf += typeof chunk === 'string' ? chunk : this.decoder.write(chunk);
+		this.buf += typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
 		const done: string[] = [];
 		const buf = this.buf;
 		for (let i = this.pos; i < buf.length; i++) {

@@ -91,7 +91,7 @@ describe('Campaign pause / enable / remove', () => {
 		expect(bodies).toHaveLength(1);
 		expect(items[0].json.id).toBe('1');
 		expect(items[1].json.error).toBe('Google Ads rejected item 1: MutateError.RESOURCE_NOT_FOUND: Resource was not found.');
-		expect(items[1].json.description).toContain('Field: operations[1].create');
+		expect(items[1].json.details).toContain('Field: operations[1].create');
 		expect(items[2].json.id).toBe('3');
 	});
 

@@ -52,7 +52,7 @@ describe('Keyword Add', () => {
 		}));
 		const { items } = await runNode([add('online pharmacy')], { continueOnFail: true });
 		expect(items[0].json.error).toBe('Google Ads rejected item 0: PolicyViolationError.POLICY_ERROR: A policy was violated.');
-		expect(items[0].json.description).toContain('exemption key {policyName: "pharma", violatingText: "online pharmacy"}; exemptible');
+		expect(items[0].json.details).toContain('exemption key {policyName: "pharma", violatingText: "online pharmacy"}; exemptible');
 	});
 
 	it('Request Policy Exemption retries once, only the rejected item, with exemptPolicyViolationKeys', async () => {
@@ -85,7 +85,7 @@ describe('Keyword Add', () => {
 		const { bodies } = capture(`${PREFIX}/adGroupCriteria:mutate`, () => ({ results: [{}], partialFailureError: failure([policyError(0, false)]) }));
 		const { items } = await runNode([add('bad', { mutateOptions: { requestPolicyExemption: true } })], { continueOnFail: true });
 		expect(bodies).toHaveLength(1);
-		expect(items[0].json.description).toContain('not exemptible');
+		expect(items[0].json.details).toContain('not exemptible');
 	});
 
 	it('without partial failure, retries the whole batch once with the keys on the rejected operation', async () => {

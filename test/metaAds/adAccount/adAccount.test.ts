@@ -84,7 +84,7 @@ describe('Ad Account: Get', () => {
 		expect(items[0].json.id).toBe('act_1');
 		expect(items[1].pairedItem).toEqual({ item: 1 });
 		expect(items[1].json.error).toBe('Meta API error: Unsupported get request [redacted token]');
-		expect(items[1].json.description).toContain('code 100/33');
+		expect(items[1].json.details).toContain('code 100/33');
 		expect(JSON.stringify(items)).not.toContain(META_TEST_TOKEN);
 	});
 });

@@ -161,7 +161,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		try {
 			query = buildReportQuery(spec);
 		} catch (error) {
-			if (!(error instanceof ReportSpecError)) throw error;
+			if (!(error instanceof ReportSpecError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			throw new NodeOperationError(this.getNode(), `${error.message} (item ${itemIndex})`, { itemIndex, description: `Check the "${error.field}" parameter.` });
 		}
 		period = spec.datePreset === 'custom'
