@@ -39,9 +39,10 @@ export function budgetChangeLimitFailure(node: INode, cause: GraphApiError, item
 	const minutes = blockedMinutes(cause.graph);
 	const at = new Date(now() + minutes * 60_000).toISOString();
 	const message = `Meta blocked this budget change: an ad set's budget may change at most 4 times per hour. Retry after ${at} (in about ${minutes} minutes)`;
+	const said = cause.graph.userMessage ? `Meta said: ${cause.graph.userMessage} ` : '';
 	const description =
 		'Meta blocks further budget changes on this ad set for up to an hour, so the node did not retry. ' +
-		`Other changes (name, status) still work. ${cause.description ?? ''}`.trim();
+		`Other changes (name, status) still work. ${said}${cause.description ?? ''}`.trim();
 	// Not transient: a retry before that time fails the same way.
 	return new GraphApiError(node, { ...cause.graph, isTransient: false }, message, description, itemIndex);
 }
