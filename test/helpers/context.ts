@@ -140,8 +140,21 @@ function baseContext(options: FakeContextOptions) {
 		}
 	}
 
+	/**
+	 * Like n8n-core: a credential with `preAuthentication` and an empty expirable
+	 * field (e.g. the headless Google access token) fetches it first, once.
+	 */
+	async function withPreAuthentication(type: string, credentials: ICredentialDataDecryptedObject): Promise<ICredentialDataDecryptedObject> {
+		const credentialType = types[type];
+		const expirable = credentialType?.properties.find((p) => p.typeOptions?.expirable === true);
+		if (!credentialType?.preAuthentication || !expirable || credentials[expirable.name]) return credentials;
+		const fresh = (await credentialType.preAuthentication.call({ helpers: { httpRequest: send } } as never, credentials)) as IDataObject;
+		Object.assign(options.credentials![type], fresh);
+		return { ...credentials, ...fresh } as ICredentialDataDecryptedObject;
+	}
+
 	async function httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions): Promise<unknown> {
-		const credentials = await getCredentials(type);
+		const credentials = await withPreAuthentication(type, await getCredentials(type));
 		const authenticated = await applyCredential(types[type], credentials, structuredCloneOptions(requestOptions));
 		sentRequests.push({
 			method: String(authenticated.method ?? 'GET'),
