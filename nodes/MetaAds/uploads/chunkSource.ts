@@ -4,12 +4,18 @@ import type { UploadScope } from './chunkPlan';
 
 /**
  * Where a video's bytes come from. `readInto` copies exactly [start, end) into
- * a target buffer (the multipart body of one chunk), so at most one chunk is
- * held at a time whatever the file size.
+ * a target buffer (the multipart body of one chunk), so each byte is copied
+ * once and memory stays bounded whatever the file size.
  */
 export interface ChunkSource {
 	readonly size: number;
 	readInto(start: number, end: number, target: Buffer, targetOffset: number): Promise<void>;
+	/**
+	 * Starts reading [start, end) in the background, so the next chunk is ready
+	 * while the current one is on the wire. A hint: never waits, never fails
+	 * (a read error surfaces from the next readInto).
+	 */
+	prefetch(start: number, end: number): void;
 	close(): Promise<void>;
 }
 
@@ -20,6 +26,7 @@ export function bufferSource(data: Buffer): ChunkSource {
 		async readInto(start, end, target, targetOffset) {
 			data.copy(target, targetOffset, start, end);
 		},
+		prefetch() {},
 		async close() {},
 	};
 }
@@ -31,43 +38,91 @@ type ByteStream = AsyncIterable<Uint8Array | string>;
  * normally consecutive; when Meta asks for earlier bytes again (after an
  * offset mismatch) the stream is reopened and skipped forward, since a
  * stream cannot seek back.
+ *
+ * Read-ahead keeps the stream's own pieces in a queue (no copy): at most the
+ * range asked by `prefetch`, i.e. one chunk, plus one partly used piece.
  */
 export function streamSource(size: number, open: () => Promise<ByteStream>, scope: UploadScope): ChunkSource {
 	let iterator: AsyncIterator<Uint8Array | string> | undefined;
-	/** File offset of the first byte of `pending`, or of the stream's next piece. */
+	/** File offset of the first queued byte, or of the stream's next piece when the queue is empty. */
 	let position = 0;
-	let pending: Uint8Array | undefined;
+	const queue: Uint8Array[] = [];
+	let queued = 0;
+	/** The background read in flight; it never rejects (its error is kept in `aheadError`). */
+	let ahead: Promise<void> | undefined;
+	let aheadError: unknown;
+
+	async function settle(): Promise<void> {
+		const running = ahead;
+		ahead = undefined;
+		if (running) await running;
+	}
+
+	async function pull(): Promise<Uint8Array | undefined> {
+		const result = await iterator!.next();
+		if (result.done) return undefined;
+		return typeof result.value === 'string' ? Buffer.from(result.value) : result.value;
+	}
 
 	async function close(): Promise<void> {
+		await settle();
 		const current = iterator;
 		iterator = undefined;
-		pending = undefined;
+		queue.length = 0;
+		queued = 0;
 		position = 0;
+		aheadError = undefined;
 		// return() ends the stream and releases the file handle.
 		if (current?.return) await current.return();
 	}
 
+	function unshift(piece: Uint8Array): void {
+		queue.unshift(piece);
+		queued += piece.length;
+	}
+
 	async function nextPiece(): Promise<Uint8Array> {
-		if (pending) {
-			const piece = pending;
-			pending = undefined;
-			return piece;
+		const queuedPiece = queue.shift();
+		if (queuedPiece) {
+			queued -= queuedPiece.length;
+			return queuedPiece;
 		}
-		const result = await iterator!.next();
-		if (result.done) {
+		const piece = await pull();
+		if (!piece) {
 			throw new NodeOperationError(
 				scope.node,
 				`The binary file on item ${scope.itemIndex} ended after ${position} bytes, but its size was given as ${size} bytes`,
 				{ itemIndex: scope.itemIndex },
 			);
 		}
-		return typeof result.value === 'string' ? Buffer.from(result.value) : result.value;
+		return piece;
 	}
 
 	return {
 		size,
 		close,
+		prefetch(start, end) {
+			// Only a forward continuation of the open stream; anything else is read on demand.
+			if (!iterator || ahead || aheadError !== undefined || start !== position) return;
+			const target = Math.min(end, size);
+			ahead = (async () => {
+				while (iterator && position + queued < target) {
+					const piece = await pull();
+					if (!piece) return; // the reader reports the short file
+					queue.push(piece);
+					queued += piece.length;
+				}
+			})().catch((error: unknown) => {
+				aheadError = error ?? new Error('read failed');
+			});
+		},
 		async readInto(start, end, target, targetOffset) {
+			await settle();
+			if (aheadError !== undefined) {
+				const message = String((aheadError as { message?: unknown })?.message ?? aheadError);
+				await close();
+				throw new NodeOperationError(scope.node, `Could not read the binary file on item ${scope.itemIndex}: ${message}`, { itemIndex: scope.itemIndex });
+			}
 			if (!iterator || start < position) {
 				await close();
 				iterator = (await open())[Symbol.asyncIterator]();
@@ -76,7 +131,7 @@ export function streamSource(size: number, open: () => Promise<ByteStream>, scop
 				const piece = await nextPiece();
 				const skip = Math.min(piece.length, start - position);
 				position += skip;
-				if (skip < piece.length) pending = piece.subarray(skip);
+				if (skip < piece.length) unshift(piece.subarray(skip));
 			}
 			let offset = targetOffset;
 			let need = end - start;
@@ -87,7 +142,7 @@ export function streamSource(size: number, open: () => Promise<ByteStream>, scop
 				offset += take;
 				need -= take;
 				position += take;
-				if (take < piece.length) pending = piece.subarray(take);
+				if (take < piece.length) unshift(piece.subarray(take));
 			}
 		},
 	};

@@ -33,7 +33,12 @@ export function newBoundary(): string {
 	return `----AdPilotBoundary${randomBytes(12).toString('hex')}`;
 }
 
-export function allocateMultipart(fields: Record<string, string>, file: MultipartFile, boundary = newBoundary()): MultipartBody {
+/**
+ * `reuse`: a buffer from an earlier body that is no longer in flight. When it
+ * is large enough the body is a view of it, so a long upload does not
+ * allocate (and make V8 collect) a fresh chunk-sized buffer per request.
+ */
+export function allocateMultipart(fields: Record<string, string>, file: MultipartFile, boundary = newBoundary(), reuse?: Buffer): MultipartBody {
 	let head = '';
 	for (const [name, value] of Object.entries(fields)) {
 		head += `--${boundary}${CRLF}Content-Disposition: form-data; name=${quoted(name)}${CRLF}${CRLF}${value}${CRLF}`;
@@ -43,7 +48,8 @@ export function allocateMultipart(fields: Record<string, string>, file: Multipar
 		`Content-Type: ${file.contentType.replace(/[\r\n]/g, '')}${CRLF}${CRLF}`;
 	const tail = `${CRLF}--${boundary}--${CRLF}`;
 	const headBytes = Buffer.byteLength(head);
-	const body = Buffer.allocUnsafe(headBytes + file.length + Buffer.byteLength(tail));
+	const total = headBytes + file.length + Buffer.byteLength(tail);
+	const body = reuse && reuse.length >= total ? reuse.subarray(0, total) : Buffer.allocUnsafe(total);
 	body.write(head, 0, 'utf8');
 	body.write(tail, headBytes + file.length, 'utf8');
 	return { body, contentType: `multipart/form-data; boundary=${boundary}`, fileOffset: headBytes, fileLength: file.length };

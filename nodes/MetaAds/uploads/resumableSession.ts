@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isTransferDone, parseRange, rangeLength, type ChunkRange, type RawOffsets, type UploadScope } from './chunkPlan';
 import type { ChunkSource } from './chunkSource';
-import { allocateMultipart, type MultipartBody } from './multipart';
+import { allocateMultipart, newBoundary, type MultipartBody } from './multipart';
 
 export interface StartAnswer extends RawOffsets {
 	upload_session_id?: unknown;
@@ -68,16 +68,26 @@ export async function runResumableUpload(options: ResumableUploadOptions): Promi
 	const stats: UploadStats = { chunks: 0, bytesSent: 0, resumes: 0, largestChunk: 0 };
 	let range = parseRange(started, source.size, scope, 'upload start');
 	let resumesInARow = 0;
+	// One boundary for the whole upload; the body buffer is reused once its request is answered.
+	const boundary = newBoundary();
+	let spare: Buffer | undefined;
 	try {
 		while (!isTransferDone(range)) {
 			const length = rangeLength(range);
 			const body = allocateMultipart(
 				{ upload_phase: 'transfer', upload_session_id: sessionId, start_offset: String(range.start) },
 				{ field: 'video_file_chunk', fileName: options.fileName, contentType: options.mimeType, length },
+				boundary,
+				spare,
 			);
 			await source.readInto(range.start, range.end, body.body, body.fileOffset);
 			options.onChunk?.(range);
+			// Meta's next range almost always starts where this one ends and has the
+			// same size: read it while this chunk is on the wire (one chunk ahead, at most).
+			source.prefetch(range.end, range.end + length);
 			const outcome = await api.transfer(range, body);
+			// Answered, so free to overwrite; a body that outgrew the spare becomes the new spare.
+			if (!spare || body.body.length > spare.length) spare = body.body;
 			if ('resumeFrom' in outcome) {
 				resumesInARow++;
 				stats.resumes++;

@@ -55,6 +55,9 @@ export async function runWithFiles(
 	const count = Array.isArray(parameters) ? parameters.length : inputItems.length;
 	while (inputItems.length < count) inputItems.push({ json: {} });
 	const ctx = metaExecuteContext({ parameters, inputItems, continueOnFail: options.continueOnFail, nodeType: node, credential: options.credential as never });
+	// The node reuses its chunk buffer once a request is answered; keep a snapshot of what was sent.
+	const record = ctx.sentRequests.push.bind(ctx.sentRequests);
+	ctx.sentRequests.push = (...sent: SentRequest[]) => record(...sent.map((r) => (Buffer.isBuffer(r.body) ? { ...r, body: Buffer.from(r.body) } : r)));
 	const store: StoreStats = { streamsOpened: 0, readSizes: [], buffersLoaded: [] };
 	const helpers = ctx.helpers as unknown as Record<string, unknown>;
 	const loadBuffer = helpers.getBinaryDataBuffer as (i: number, p: string) => Promise<Buffer>;
