@@ -6,6 +6,7 @@
  */
 import { detectAnomalies, type AnomalyOptions } from '../nodes/AdsAnalytics/actions/detectAnomalies.operation';
 import { parseRows } from '../nodes/AdsAnalytics/input';
+import { mulberry32 } from '../simulator/dataset/prng';
 
 export interface BenchResult {
 	name: string;
@@ -22,20 +23,8 @@ export interface BenchResult {
 	peakHeapMb: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run sees the same data. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 function makeRows(series: number, days: number): Record<string, unknown>[] {
-	const rand = prng(42);
+	const rand = mulberry32(42);
 	const rows: Record<string, unknown>[] = new Array(series * days);
 	const start = Date.UTC(2024, 0, 1);
 	let k = 0;

@@ -21,26 +21,16 @@ import { evaluateRules } from '../nodes/AdsRules/engine/evaluate';
 import { parseRules } from '../nodes/AdsRules/engine/schema';
 import { parseMetricRow } from '../nodes/shared/contracts';
 import { fakeContext } from '../test/adsRules/fakeContext';
+import { mulberry32 } from '../simulator/dataset/prng';
+import { gc, round } from './support/measure';
 
 const ENTITIES = 5_000;
 const DAYS = 20;
 const ACCOUNTS = 50;
 const END = Date.parse('2025-03-20T00:00:00Z');
 
-/** mulberry32: tiny deterministic PRNG, so every run sees the same rows. */
-function prng(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 export function generateRows(): IDataObject[] {
-	const rand = prng(42);
+	const rand = mulberry32(42);
 	const dates = Array.from({ length: DAYS }, (_, i) => new Date(END - (DAYS - 1 - i) * 86_400_000).toISOString().slice(0, 10));
 	const rows: IDataObject[] = [];
 	for (let e = 0; e < ENTITIES; e++) {
@@ -87,12 +77,7 @@ export const BENCH_RULES = [
 	{ name: 'spend no conv', level: 'adSet', window: 'last_3d', conditions: { all: [{ metric: 'spend', operator: '>=', value: 100 }, { metric: 'conversions', operator: '=', value: 0 }] }, actions: [{ kind: 'notify', message: '{{entityName}} spent {{spend}} with no conversions' }] },
 ];
 
-function gc(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
-
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
-const mb = (bytes: number) => round(bytes / 2 ** 20);
+const mb = (bytes: number) => round(bytes / 2 ** 20, 1);
 
 export async function run(): Promise<Record<string, number | string>> {
 	const rows = generateRows();

@@ -20,33 +20,9 @@ import {
 import { MANAGER_ID } from '../simulator/google';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { createExecuteContext } from '../test/helpers/context';
+import { round, withPeakMemory } from './support/measure';
 
 const CLIENT = String(Number(MANAGER_ID) + 1);
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-
-function gc(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
-
-async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number; heapMb: number }> {
-	gc();
-	const start = process.memoryUsage();
-	let rss = start.rss;
-	let heap = start.heapUsed;
-	const sample = () => {
-		const now = process.memoryUsage();
-		rss = Math.max(rss, now.rss);
-		heap = Math.max(heap, now.heapUsed);
-	};
-	const timer = setInterval(sample, 5);
-	try {
-		const result = await work();
-		sample();
-		return { result, rssMb: (rss - start.rss) / 2 ** 20, heapMb: (heap - start.heapUsed) / 2 ** 20 };
-	} finally {
-		clearInterval(timer);
-	}
-}
 
 async function accessToken(sim: RunningSimulator): Promise<string> {
 	const res = await fetch(sim.googleTokenUrl, {

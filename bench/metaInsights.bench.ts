@@ -29,6 +29,7 @@ import {
 	useClock,
 	virtualClock,
 } from '../test/metaAds/insights/simSupport';
+import { gc, round, withPeakMemory } from './support/measure';
 
 const PAGE_SIZE = 500;
 
@@ -64,33 +65,6 @@ async function admin<T>(sim: SimProcess, method: 'GET' | 'POST', path: string): 
 	const response = await fetch(`${sim.url}/_sim/${path}`, { method });
 	return (await response.json()) as T;
 }
-
-function gc(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
-
-/** Samples memory every few ms while `work` runs; returns the peaks above the start. */
-async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number; heapMb: number }> {
-	gc();
-	const start = process.memoryUsage();
-	let rss = start.rss;
-	let heap = start.heapUsed;
-	const sample = () => {
-		const now = process.memoryUsage();
-		rss = Math.max(rss, now.rss);
-		heap = Math.max(heap, now.heapUsed);
-	};
-	const timer = setInterval(sample, 5);
-	try {
-		const result = await work();
-		sample();
-		return { result, rssMb: (rss - start.rss) / 2 ** 20, heapMb: (heap - start.heapUsed) / 2 ** 20 };
-	} finally {
-		clearInterval(timer);
-	}
-}
-
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 export async function run(): Promise<Record<string, number | string>> {
 	const expected = expectedAdDays(ADS_2000);

@@ -12,8 +12,16 @@ export function dayNumber(date: string): number {
 	return Math.floor(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+// A run formats the same few dozen days for every entity and rule; Date formatting is not free.
+const dayStrings = new Map<number, string>();
+
 export function dayString(day: number): string {
-	return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+	let text = dayStrings.get(day);
+	if (text === undefined) {
+		text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+		if (dayStrings.size < 100_000) dayStrings.set(day, text);
+	}
+	return text;
 }
 
 /** Whole days from an ISO timestamp's calendar day to `day`. */
