@@ -13,6 +13,8 @@ export interface MultipartBody {
 	/** Where the file's bytes go inside `body`. */
 	fileOffset: number;
 	fileLength: number;
+	/** The whole allocation behind `body` (with some slack), to pass as `reuse` once this body is answered. */
+	storage: Buffer;
 }
 
 export interface MultipartFile {
@@ -23,6 +25,8 @@ export interface MultipartFile {
 }
 
 const CRLF = '\r\n';
+/** Room for the part headers to grow (a longer start_offset) without a new allocation. */
+const SLACK_BYTES = 256;
 
 /** Quotes a header parameter; CR, LF and quotes would break the part header. */
 function quoted(value: string): string {
@@ -49,8 +53,9 @@ export function allocateMultipart(fields: Record<string, string>, file: Multipar
 	const tail = `${CRLF}--${boundary}--${CRLF}`;
 	const headBytes = Buffer.byteLength(head);
 	const total = headBytes + file.length + Buffer.byteLength(tail);
-	const body = reuse && reuse.length >= total ? reuse.subarray(0, total) : Buffer.allocUnsafe(total);
+	const storage = reuse && reuse.length >= total ? reuse : Buffer.allocUnsafe(total + SLACK_BYTES);
+	const body = storage.subarray(0, total);
 	body.write(head, 0, 'utf8');
 	body.write(tail, headBytes + file.length, 'utf8');
-	return { body, contentType: `multipart/form-data; boundary=${boundary}`, fileOffset: headBytes, fileLength: file.length };
+	return { body, contentType: `multipart/form-data; boundary=${boundary}`, fileOffset: headBytes, fileLength: file.length, storage };
 }

@@ -86,8 +86,8 @@ export async function runResumableUpload(options: ResumableUploadOptions): Promi
 			// same size: read it while this chunk is on the wire (one chunk ahead, at most).
 			source.prefetch(range.end, range.end + length);
 			const outcome = await api.transfer(range, body);
-			// Answered, so free to overwrite; a body that outgrew the spare becomes the new spare.
-			if (!spare || body.body.length > spare.length) spare = body.body;
+			// Answered, so its memory is free for the next chunk's body.
+			spare = body.storage;
 			if ('resumeFrom' in outcome) {
 				resumesInARow++;
 				stats.resumes++;

@@ -94,13 +94,17 @@ describe('multipart body reuse', () => {
 		const body = allocateMultipart({ a: '1' }, file, 'B', spare);
 		expect(body.body.buffer).toBe(spare.buffer);
 		expect(body.body.byteOffset).toBe(spare.byteOffset);
+		expect(body.storage).toBe(spare);
 		expect(body.body.length).toBe(body.fileOffset + 100 + Buffer.byteLength('\r\n--B--\r\n'));
 		expect(body.body.subarray(body.fileOffset + 100).toString()).toBe('\r\n--B--\r\n');
 	});
 
 	it('allocates a new one when the earlier buffer is too small', () => {
 		const spare = Buffer.alloc(10);
-		expect(allocateMultipart({ a: '1' }, file, 'B', spare).body.buffer).not.toBe(spare.buffer);
+		const body = allocateMultipart({ a: '1' }, file, 'B', spare);
+		expect(body.body.buffer).not.toBe(spare.buffer);
+		// With room to spare, so a longer start_offset next time still fits.
+		expect(body.storage.length).toBeGreaterThan(body.body.length);
 	});
 });
 
@@ -136,7 +140,7 @@ describe('resumable session pipelining', () => {
 		const result = await runResumableUpload({ source, fileName: 'a.mp4', mimeType: 'video/mp4', api, scope });
 		expect(events).toEqual(['read 0-10', 'prefetch 10-20', 'send 0-10', 'read 10-20', 'prefetch 20-30', 'send 10-20', 'read 20-30', 'prefetch 30-40', 'send 20-30']);
 		expect(Buffer.concat(sent)).toEqual(FILE.subarray(0, 30));
-		// Same-size chunks: every body is a view of the first one's memory.
+		// Same-size chunks (start_offset growing from 1 to 2 digits): every body is a view of the first one's memory.
 		expect(new Set(bodies.map((b) => b.buffer)).size).toBe(1);
 		expect(new Set(bodies.map((b) => b.byteOffset)).size).toBe(1);
 		expect(result.stats).toMatchObject({ chunks: 3, bytesSent: 30 });
