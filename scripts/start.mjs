@@ -6,22 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { startEditor, repoRoot } from './lib/n8n.mjs';
+import { ensureOwner, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
 
 const EDITOR_PORT = Number(process.env.ADPILOT_EDITOR_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5680);
-const OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
-
-async function createOwner() {
-	// Answers 400 once an owner exists, which is fine on a second start.
-	await fetch(`http://127.0.0.1:${EDITOR_PORT}/rest/owner/setup`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify(OWNER),
-	}).catch(() => undefined);
-}
 
 async function main() {
 	const env = ensureNode24();
@@ -35,11 +25,11 @@ async function main() {
 	mkdirSync(userFolder, { recursive: true });
 	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
 	const editor = await startEditor(userFolder, EDITOR_PORT);
-	await createOwner();
+	await ensureOwner(EDITOR_PORT);
 
 	console.log('\n  AdPilot sandbox is running');
 	console.log(`  Editor:     http://localhost:${EDITOR_PORT}`);
-	console.log(`  Login:      ${OWNER.email} / ${OWNER.password}`);
+	console.log(`  Login:      ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password}`);
 	console.log(`  Simulator:  ${simulator.url} (Meta ${simulator.url}/meta, Google ${simulator.url}/google, OpenAI ${simulator.url}/openai/v1)`);
 	console.log(`  Templates:  ${workflows.map((w) => w.name).join(', ') || 'none'}`);
 	console.log('  Ctrl-C stops both.\n');

@@ -134,6 +134,45 @@ export function executeWorkflow(userFolder, workflowId, extraEnv = {}) {
 	return JSON.parse(stdout.slice(start, start + end + 1));
 }
 
+/** The sandbox's owner account, created on first start. */
+export const SANDBOX_OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
+
+/**
+ * Creates the owner account, retrying until n8n's REST routes are up (they
+ * come a little after /healthz). A 400 means an owner exists already.
+ */
+export async function ensureOwner(port, owner = SANDBOX_OWNER) {
+	const deadline = Date.now() + 60_000;
+	while (Date.now() < deadline) {
+		try {
+			const answer = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify(owner),
+			});
+			if (answer.ok || answer.status === 400) return;
+		} catch {
+			// not answering yet
+		}
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	throw new Error('could not create the n8n owner account within 60 s');
+}
+
+/** Logs in as the owner and returns the node types n8n offers in its editor. */
+export async function editorNodeTypes(port, owner = SANDBOX_OWNER) {
+	const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+	});
+	if (!login.ok) throw new Error(`login as ${owner.email} failed with HTTP ${login.status}`);
+	const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	const types = await fetch(`http://127.0.0.1:${port}/types/nodes.json`, { headers: { cookie } });
+	const text = await types.text();
+	return JSON.parse(text.slice(text.indexOf('[')));
+}
+
 /** Starts the editor; resolves once it answers on /healthz. */
 export async function startEditor(userFolder, port, extraEnv = {}) {
 	const child = spawn(n8nBin, ['start'], {
