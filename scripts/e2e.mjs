@@ -7,26 +7,32 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { editorNodeTypes, ensureOwner, executeWorkflow, repoRoot, startEditor } from './lib/n8n.mjs';
+import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 
 const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
 
-async function checkEditor(userFolder) {
+/** What `npm start` shows: the editor lists AdPilot's nodes, and every credential's Test button passes. */
+async function checkEditor(userFolder, simulatorUrl) {
 	const port = 40000 + Math.floor(Math.random() * 10000);
 	const broker = String(port + 1);
 	const editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: broker, N8N_LOG_LEVEL: 'warn' });
 	try {
 		await ensureOwner(port);
-		const names = (await editorNodeTypes(port)).map((type) => type.name);
+		const cookie = await loginToEditor(port);
+		const names = (await editorNodeTypes(port, cookie)).map((type) => type.name);
 		const expected = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).n8n.nodes.map((path) => {
 			const base = path.split('/').pop().replace('.node.js', '');
 			return `n8n-nodes-adpilot.${base[0].toLowerCase()}${base.slice(1)}`;
 		});
 		for (const name of expected) {
 			if (!names.includes(name)) throw new Error(`${name} is not among the editor's ${names.length} node types`);
+		}
+		for (const credential of sandboxCredentials(simulatorUrl)) {
+			const result = await testCredential(port, cookie, credential);
+			if (result.status !== 'OK') throw new Error(`credential test of ${credential.type} failed: ${JSON.stringify(result)}`);
 		}
 	} finally {
 		editor.kill('SIGTERM');
@@ -61,15 +67,14 @@ async function main() {
 				console.log(`FAIL ${testCase.name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ""}`);
 			}
 		}
-		// What `npm start` shows: the editor lists AdPilot's nodes.
 		const started = Date.now();
 		try {
-			await checkEditor(userFolder);
+			await checkEditor(userFolder, simulator.url);
 			passed++;
-			console.log(`ok   the editor lists every AdPilot node (${Date.now() - started} ms)`);
+			console.log(`ok   the editor lists every AdPilot node and every credential test passes (${Date.now() - started} ms)`);
 		} catch (error) {
 			failed++;
-			console.log(`FAIL the editor lists every AdPilot node: ${error.message}`);
+			console.log(`FAIL the editor lists every AdPilot node and every credential test passes: ${error.message}`);
 		}
 	} finally {
 		simulator.child.kill('SIGTERM');

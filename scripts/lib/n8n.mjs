@@ -159,18 +159,33 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 	throw new Error('could not create the n8n owner account within 60 s');
 }
 
-/** Logs in as the owner and returns the node types n8n offers in its editor. */
-export async function editorNodeTypes(port, owner = SANDBOX_OWNER) {
+/** Logs in as the owner; returns the session cookie for the editor's REST API. */
+export async function loginToEditor(port, owner = SANDBOX_OWNER) {
 	const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 	});
 	if (!login.ok) throw new Error(`login as ${owner.email} failed with HTTP ${login.status}`);
-	const cookie = (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	return (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+}
+
+/** The node types the editor offers. */
+export async function editorNodeTypes(port, cookie) {
 	const types = await fetch(`http://127.0.0.1:${port}/types/nodes.json`, { headers: { cookie } });
 	const text = await types.text();
 	return JSON.parse(text.slice(text.indexOf('[')));
+}
+
+/** Runs a credential's own `test` request the way the editor's "Test" button does. */
+export async function testCredential(port, cookie, credential) {
+	const answer = await fetch(`http://127.0.0.1:${port}/rest/credentials/test`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json', cookie },
+		body: JSON.stringify({ credentials: credential }),
+	});
+	const body = await answer.json();
+	return body.data ?? body;
 }
 
 /** Starts the editor; resolves once it answers on /healthz. */
