@@ -43,12 +43,16 @@ export class UsageTracker {
 				reset_time_duration: throttle ? regain * 60 : 0,
 				ads_api_access_tier: 'standard_access',
 			});
+			headers['x-fb-ads-insights-throttle'] = JSON.stringify({ app_id_util_pct: appPct, acc_id_util_pct: accPct, ads_api_access_tier: 'standard_access' });
+		}
+		// A throttled answer always says when access returns, as Meta's do, even when it
+		// names no account (the fault path); clients decide how long to wait from it.
+		if (account || throttle) {
 			headers['x-business-use-case-usage'] = JSON.stringify({
-				[account.businessId]: [
-					{ type: kind, call_count: accPct, total_cputime: Math.round(accPct * 0.5), total_time: Math.round(accPct * 0.6), estimated_time_to_regain_access: regain, ads_api_access_tier: 'standard_access' },
+				[account?.businessId ?? 'app']: [
+					{ type: kind, call_count: accPct || appPct, total_cputime: Math.round((accPct || appPct) * 0.5), total_time: Math.round((accPct || appPct) * 0.6), estimated_time_to_regain_access: regain, ads_api_access_tier: 'standard_access' },
 				],
 			});
-			headers['x-fb-ads-insights-throttle'] = JSON.stringify({ app_id_util_pct: appPct, acc_id_util_pct: accPct, ads_api_access_tier: 'standard_access' });
 		}
 		return headers;
 	}

@@ -108,13 +108,23 @@ export async function graphRequest<T = unknown>(ctx: MetaContext, req: GraphRequ
 	return await sendWithRetry<T>(ctx, options, opts, req.itemIndex);
 }
 
+/**
+ * Sends until success or a final failure. Two separate budgets:
+ * - transient failures get `maxRetries` more attempts with exponential backoff;
+ * - waits Meta announces (usage headers with a regain time) add up to at most
+ *   `maxThrottleWaitMs` in total, and do not use up the transient retries:
+ *   a long throttle episode with faults around it must not fail a run Meta
+ *   said would recover in time.
+ */
 export async function sendWithRetry<T>(
 	ctx: MetaContext,
 	options: IHttpRequestOptions,
 	opts: ResolvedOptions,
 	itemIndex?: number,
 ): Promise<T> {
-	for (let attempt = 0; ; attempt++) {
+	let failures = 0;
+	let throttledMs = 0;
+	for (;;) {
 		// A fresh copy each time: authenticate() mutates headers and qs.
 		const sent = await sendOnce(ctx, { ...options, qs: options.qs ? { ...options.qs } : undefined, headers: { ...(options.headers ?? {}) } }, itemIndex);
 		let error: GraphApiError;
@@ -134,18 +144,21 @@ export async function sendWithRetry<T>(
 			if (isBudgetChangeLimit(error.graph, options.body)) throw budgetChangeLimitFailure(ctx.getNode(), error, itemIndex);
 			if (usage.regainSeconds > 0 && isRateLimitCode(error.graph.code)) {
 				const waitMs = usage.regainSeconds * 1000;
-				if (waitMs > opts.maxThrottleWaitMs) throw throttleFailure(ctx.getNode(), error, usage.regainSeconds, opts.maxThrottleWaitMs, itemIndex);
-				if (attempt >= opts.maxRetries) throw error;
+				if (throttledMs + waitMs > opts.maxThrottleWaitMs) {
+					throw throttleFailure(ctx.getNode(), error, usage.regainSeconds, opts.maxThrottleWaitMs, itemIndex);
+				}
+				throttledMs += waitMs;
 				await opts.sleep(waitMs);
 				continue;
 			}
 		}
-		if (isReduceDataError(error.graph) || !isTransientGraphError(error.graph) || attempt >= opts.maxRetries) {
-			if (attempt > 0 && isTransientGraphError(error.graph) && !isReduceDataError(error.graph)) {
-				error.description = `${error.description ?? ''} Gave up after ${attempt + 1} attempts.`.trim();
+		if (isReduceDataError(error.graph) || !isTransientGraphError(error.graph) || failures >= opts.maxRetries) {
+			if (failures > 0 && isTransientGraphError(error.graph) && !isReduceDataError(error.graph)) {
+				error.description = `${error.description ?? ''} Gave up after ${failures + 1} attempts.`.trim();
 			}
 			throw error;
 		}
-		await opts.sleep(backoffDelayMs(attempt, opts.random, isRateLimitCode(error.graph.code)));
+		await opts.sleep(backoffDelayMs(failures, opts.random, isRateLimitCode(error.graph.code)));
+		failures++;
 	}
 }

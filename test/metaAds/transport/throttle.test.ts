@@ -90,3 +90,33 @@ describe('graphRequest throttling', () => {
 		expect(options.sleeps).toEqual([600_000]);
 	});
 });
+
+describe('graphRequest: announced waits and transient retries are separate budgets', () => {
+	const throttled = (regainMinutes: number) =>
+		[400, { error: { message: 'Too many calls', code: 80004 } }, { 'x-business-use-case-usage': buc(100, regainMinutes) }] as const;
+
+	it('waits out a long throttle episode without using up the transient retries', async () => {
+		const scope = graph()
+			.get(v('/me')).reply(...throttled(1))
+			.get(v('/me')).reply(503, { error: { message: 'Service unavailable', code: 2, is_transient: true } })
+			.get(v('/me')).reply(...throttled(1))
+			.get(v('/me')).reply(500, { error: { message: 'Unknown error', code: 1 } })
+			.get(v('/me')).reply(...throttled(1))
+			.get(v('/me')).reply(200, { id: 'me' });
+		// Two transient retries allowed; three announced one-minute waits within the five-minute bound.
+		const options = instant({ maxRetries: 2 });
+		await expect(graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options })).resolves.toEqual({ id: 'me' });
+		expect(scope.isDone()).toBe(true);
+		expect(options.sleeps.filter((ms) => ms === 60_000)).toHaveLength(3);
+	});
+
+	it('fails, saying when access returns, once the announced waits would pass the bound in total', async () => {
+		graph().get(v('/me')).times(3).reply(...throttled(2));
+		const options = instant({ maxThrottleWaitMs: 5 * 60_000 });
+		const error = await rejectionOf(graphRequest(metaExecuteContext(), { method: 'GET', path: '/me', options }));
+		expect(error).toBeInstanceOf(GraphApiError);
+		// 2 + 2 minutes waited; a third 2-minute wait would make 6 > 5.
+		expect(options.sleeps).toEqual([120_000, 120_000]);
+		expect(error.message).toMatch(/access/i);
+	});
+});
