@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { normalizeCustomerId } from './customerId';
+import { credentialSetting } from '../../shared/n8n/credentialSetting';
 
 export type GoogleAdsContext = IExecuteFunctions | ILoadOptionsFunctions;
 
@@ -38,12 +39,12 @@ export async function getGoogleAdsSettings(ctx: GoogleAdsContext, itemIndex = 0)
 	const credentialType = getCredentialType(ctx, itemIndex);
 	const credentials = await ctx.getCredentials(credentialType);
 	const rawLogin = String(credentials.loginCustomerId ?? '').trim();
-	const version = String(credentials.apiVersion ?? '').trim() || 'v26';
+	const version = credentialSetting(ctx.getNode(), credentials, 'apiVersion', 'API Version', 'Google Ads');
 	return {
 		credentialType,
 		developerToken: String(credentials.developerToken ?? '').trim(),
 		loginCustomerId: rawLogin === '' ? '' : normalizeCustomerId(rawLogin, itemIndex),
 		apiVersion: /^v/i.test(version) ? version.toLowerCase() : `v${version}`,
-		baseUrl: (String(credentials.baseUrl ?? '').trim() || 'https://googleads.googleapis.com').replace(/\/+$/, ''),
+		baseUrl: credentialSetting(ctx.getNode(), credentials, 'baseUrl', 'Base URL', 'Google Ads').replace(/\/+$/, ''),
 	};
 }

@@ -1,15 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { credentialSetting } from '../../shared/n8n/credentialSetting';
 import type { MetaContext } from './types';
-
-const DEFAULT_BASE_URL = 'https://graph.facebook.com';
-const DEFAULT_VERSION = 'v25.0';
 
 /** `https://host/v25.0` from the credential; the version may be written with or without its "v". */
 export async function graphBaseUrl(ctx: MetaContext): Promise<string> {
 	const credentials = await ctx.getCredentials('adPilotMetaAdsApi');
-	const base = String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
-	let version = String(credentials.apiVersion || DEFAULT_VERSION).trim().replace(/^\/+|\/+$/g, '');
+	const base = credentialSetting(ctx.getNode(), credentials, 'baseUrl', 'Base URL', 'Meta Ads').replace(/\/+$/, '');
+	let version = credentialSetting(ctx.getNode(), credentials, 'apiVersion', 'Graph API Version', 'Meta Ads').replace(/^\/+|\/+$/g, '');
 	if (/^\d/.test(version)) version = `v${version}`;
 	return `${base}/${version}`;
 }
