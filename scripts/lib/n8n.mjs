@@ -150,7 +150,9 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify(owner),
 			});
-			if (answer.ok || answer.status === 400) return;
+			if (answer.ok) return;
+			// 400 once an owner exists (a second `npm start`); 404 while routes are still loading.
+			if (answer.status === 400 && /already/i.test(await answer.text())) return;
 		} catch {
 			// not answering yet
 		}
@@ -159,15 +161,25 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 	throw new Error('could not create the n8n owner account within 60 s');
 }
 
-/** Logs in as the owner; returns the session cookie for the editor's REST API. */
+/**
+ * Logs in as the owner; returns the session cookie for the editor's REST API.
+ * Retries while n8n is still registering its routes (404 right after start).
+ */
 export async function loginToEditor(port, owner = SANDBOX_OWNER) {
-	const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-	});
-	if (!login.ok) throw new Error(`login as ${owner.email} failed with HTTP ${login.status}`);
-	return (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+	const deadline = Date.now() + 60_000;
+	let status = 0;
+	while (Date.now() < deadline) {
+		const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		}).catch(() => undefined);
+		status = login?.status ?? 0;
+		if (login?.ok) return (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
+		if (status !== 0 && status !== 404 && status !== 503) break;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	throw new Error(`login as ${owner.email} failed with HTTP ${status}`);
 }
 
 /** The node types the editor offers. */
