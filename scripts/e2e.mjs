@@ -7,35 +7,74 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
+import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
+import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 
 const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
 
 /** What `npm start` shows: the editor lists AdPilot's nodes, and every credential's Test button passes. */
-async function checkEditor(userFolder, simulatorUrl) {
+async function checkEditor(port, cookie, simulatorUrl) {
+	const names = (await editorNodeTypes(port, cookie)).map((type) => type.name);
+	const expected = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).n8n.nodes.map((path) => {
+		const base = path.split('/').pop().replace('.node.js', '');
+		return `n8n-nodes-adpilot.${base[0].toLowerCase()}${base.slice(1)}`;
+	});
+	for (const name of expected) {
+		if (!names.includes(name)) throw new Error(`${name} is not among the editor's ${names.length} node types`);
+	}
+	for (const credential of sandboxCredentials(simulatorUrl)) {
+		const result = await testCredential(port, cookie, credential);
+		if (result.status !== 'OK') throw new Error(`credential test of ${credential.type} failed: ${JSON.stringify(result)}`);
+	}
+}
+
+/**
+ * Publishes the webhook cases' workflows (n8n registers production webhooks
+ * only for published workflows, and only at start-up when published from the
+ * CLI), starts one editor, then runs the editor check and every webhook case
+ * against it. `report(name, started, error?)` prints one ok/FAIL line per check.
+ */
+async function editorChecks(userFolder, simulatorUrl, report) {
+	const EDITOR_CHECK = 'the editor lists every AdPilot node and every credential test passes';
+	const publishErrors = new Map();
+	for (const testCase of webhookCases) {
+		try {
+			publishWorkflow(userFolder, testCase.workflowId);
+		} catch (error) {
+			publishErrors.set(testCase, new Error(`n8n publish:workflow --id=${testCase.workflowId} failed: ${String(error.stderr ?? error.message).slice(-1000)}`));
+		}
+	}
 	const port = 40000 + Math.floor(Math.random() * 10000);
 	const broker = String(port + 1);
-	const editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: broker, N8N_LOG_LEVEL: 'warn' });
+	let editor;
+	let cookie;
+	let started = Date.now();
 	try {
+		editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: broker, N8N_LOG_LEVEL: 'warn' });
 		await ensureOwner(port);
-		const cookie = await loginToEditor(port);
-		const names = (await editorNodeTypes(port, cookie)).map((type) => type.name);
-		const expected = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).n8n.nodes.map((path) => {
-			const base = path.split('/').pop().replace('.node.js', '');
-			return `n8n-nodes-adpilot.${base[0].toLowerCase()}${base.slice(1)}`;
-		});
-		for (const name of expected) {
-			if (!names.includes(name)) throw new Error(`${name} is not among the editor's ${names.length} node types`);
-		}
-		for (const credential of sandboxCredentials(simulatorUrl)) {
-			const result = await testCredential(port, cookie, credential);
-			if (result.status !== 'OK') throw new Error(`credential test of ${credential.type} failed: ${JSON.stringify(result)}`);
+		cookie = await loginToEditor(port);
+		await checkEditor(port, cookie, simulatorUrl);
+		report(EDITOR_CHECK, started);
+	} catch (error) {
+		report(EDITOR_CHECK, started, error);
+	}
+	try {
+		for (const testCase of webhookCases) {
+			started = Date.now();
+			try {
+				if (publishErrors.has(testCase)) throw publishErrors.get(testCase);
+				if (!cookie) throw new Error('the editor did not start or the owner could not log in');
+				await testCase.run({ port, cookie, simulatorUrl });
+				report(testCase.name, started);
+			} catch (error) {
+				report(testCase.name, started, error);
+			}
 		}
 	} finally {
-		editor.kill('SIGTERM');
+		editor?.kill('SIGTERM');
 	}
 }
 
@@ -67,15 +106,15 @@ async function main() {
 				console.log(`FAIL ${testCase.name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ""}`);
 			}
 		}
-		const started = Date.now();
-		try {
-			await checkEditor(userFolder, simulator.url);
-			passed++;
-			console.log(`ok   the editor lists every AdPilot node and every credential test passes (${Date.now() - started} ms)`);
-		} catch (error) {
-			failed++;
-			console.log(`FAIL the editor lists every AdPilot node and every credential test passes: ${error.message}`);
-		}
+		await editorChecks(userFolder, simulator.url, (name, started, error) => {
+			if (error) {
+				failed++;
+				console.log(`FAIL ${name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}`);
+			} else {
+				passed++;
+				console.log(`ok   ${name} (${Date.now() - started} ms)`);
+			}
+		});
 	} finally {
 		simulator.child.kill('SIGTERM');
 		rmSync(userFolder, { recursive: true, force: true });

@@ -220,3 +220,38 @@ export async function startEditor(userFolder, port, extraEnv = {}) {
 	child.kill('SIGTERM');
 	throw new Error('n8n did not become healthy within 3 minutes');
 }
+
+/** A REST call to the editor as the logged-in owner; returns the parsed `data` of the answer, throws on non-2xx. */
+export async function editorRest(port, cookie, method, path, body) {
+	const answer = await fetch(`http://127.0.0.1:${port}/rest${path}`, {
+		method,
+		headers: { cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await answer.text();
+	if (!answer.ok) throw new Error(`${method} /rest${path} answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
+	const parsed = text ? JSON.parse(text) : undefined;
+	return parsed && typeof parsed === 'object' && 'data' in parsed ? parsed.data : parsed;
+}
+
+/** The id of the logged-in user's personal project (where imported workflows and their data tables live). */
+export async function personalProjectId(port, cookie) {
+	const project = await editorRest(port, cookie, 'GET', '/projects/personal');
+	if (!project?.id) throw new Error(`GET /rest/projects/personal returned no id: ${JSON.stringify(project)}`);
+	return project.id;
+}
+
+/** Creates a data table in a project; `columns` is [{ name, type: 'string'|'number'|'boolean'|'date' }]. Returns the table. */
+export async function createDataTable(port, cookie, projectId, name, columns) {
+	return await editorRest(port, cookie, 'POST', `/projects/${projectId}/data-tables`, { name, columns });
+}
+
+/** Inserts rows into a data table. */
+export async function insertDataTableRows(port, cookie, projectId, dataTableId, rows) {
+	return await editorRest(port, cookie, 'POST', `/projects/${projectId}/data-tables/${dataTableId}/insert`, { data: rows, returnType: 'all' });
+}
+
+/** Publishes (activates) a workflow's current version from the CLI; takes effect for an editor started afterwards. */
+export function publishWorkflow(userFolder, workflowId) {
+	return n8nCommand(userFolder, ['publish:workflow', `--id=${workflowId}`]);
+}

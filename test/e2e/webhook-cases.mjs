@@ -1,0 +1,115 @@
+// E2e cases that drive a PUBLISHED workflow through its production webhook on
+// a running editor (the execute cases in cases.mjs cannot: `n8n execute` has
+// no trigger payload). Each case gets { port, cookie, simulatorUrl } once the
+// editor is up and the owner is logged in.
+import assert from 'node:assert/strict';
+
+import { createDataTable, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
+
+/** A valid 1×1 PNG. */
+const ONE_PIXEL_PNG = Buffer.from(
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+	'base64',
+);
+
+/** The simulator's Meta account and a page of its dataset (simulator/meta/store.ts). */
+const META_ACCOUNT = '100010000000001';
+const META_PAGE = '1000000000001';
+
+async function simFetch(url, init) {
+	try {
+		return await fetch(url, init);
+	} catch {
+		return await fetch(url, init);
+	}
+}
+
+async function waitForHook(simulatorUrl, path, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		const answer = await simFetch(`${simulatorUrl}/hooks`);
+		const message = (await answer.json()).messages.find((m) => m.path === path);
+		if (message) return message;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	throw new Error(`no POST to ${path} reached the simulator's recorder within ${timeoutMs / 1000} s`);
+}
+
+async function metaObject(simulatorUrl, id, fields) {
+	const answer = await simFetch(`${simulatorUrl}/meta/v25.0/${id}?fields=${fields}`, {
+		headers: { Authorization: 'Bearer sim-meta-token' },
+	});
+	const body = await answer.json();
+	assert.ok(answer.ok, `GET ${id} from the simulator failed: ${JSON.stringify(body)}`);
+	return body;
+}
+
+export const webhookCases = [
+	{
+		name: 'Template "Meta full hierarchy from a webhook": multipart POST → 202 → data table → image → campaign/ad set/creative/ad, all PAUSED → callback',
+		workflowId: 'adpilotMetaHierarchy',
+		async run({ port, cookie, simulatorUrl }) {
+			await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
+
+			// The template looks the client up by name in the "adpilot_clients" data table
+			// (columns read by its "Find Client" filter and "Prepare Launch" code).
+			const projectId = await personalProjectId(port, cookie);
+			const table = await createDataTable(port, cookie, projectId, 'adpilot_clients', [
+				{ name: 'client', type: 'string' },
+				{ name: 'adAccountId', type: 'string' },
+				{ name: 'pageId', type: 'string' },
+			]);
+			assert.ok(table?.id, `creating the data table returned ${JSON.stringify(table)}`);
+			await insertDataTableRows(port, cookie, projectId, table.id, [
+				{ client: 'Acme Shoes', adAccountId: META_ACCOUNT, pageId: META_PAGE },
+			]);
+
+			const form = new FormData();
+			form.append('client', 'Acme Shoes');
+			form.append('name', 'AdPilot e2e launch');
+			form.append('message', 'New season, new shoes.');
+			form.append('headline', 'Acme Shoes');
+			form.append('linkUrl', 'https://example.com/shoes');
+			form.append('countries', 'US,CA');
+			form.append('targeting', JSON.stringify({ age_min: 25, age_max: 54 }));
+			form.append('dailyBudget', '25');
+			form.append('callbackUrl', `${simulatorUrl}/hooks/callback`);
+			form.append('creative', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'creative.png');
+
+			// The production webhook is registered a moment after /healthz; retry while it is 404.
+			const deadline = Date.now() + 30_000;
+			let answer;
+			let text = '';
+			while (Date.now() < deadline) {
+				answer = await fetch(`http://127.0.0.1:${port}/webhook/adpilot/meta-launch`, { method: 'POST', body: form });
+				text = await answer.text();
+				if (answer.status !== 404) break;
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+			assert.equal(answer.status, 202, `the webhook answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
+			const accepted = JSON.parse(text);
+			assert.equal(accepted.accepted, true);
+			assert.ok(accepted.requestId, 'no requestId in the 202 answer');
+
+			const message = await waitForHook(simulatorUrl, '/callback', 60_000);
+			const report = message.body;
+			assert.equal(report.ok, true, `the workflow reported a failure: ${JSON.stringify(report)}`);
+			assert.equal(String(report.requestId), String(accepted.requestId));
+			assert.equal(report.client, 'Acme Shoes');
+			const { campaignId, adSetId, creativeId, adId, imageHash } = report.ids ?? {};
+			for (const [key, value] of Object.entries({ campaignId, adSetId, creativeId, adId, imageHash })) {
+				assert.ok(value, `the callback carries no ${key}: ${JSON.stringify(report.ids)}`);
+			}
+			assert.equal(report.ids.videoId, null);
+
+			for (const [kind, id] of [['campaign', campaignId], ['ad set', adSetId], ['ad', adId]]) {
+				const object = await metaObject(simulatorUrl, id, 'status');
+				assert.equal(object.status, 'PAUSED', `the ${kind} ${id} is ${object.status}`);
+			}
+			const ad = await metaObject(simulatorUrl, adId, 'adset_id,campaign_id,creative');
+			assert.equal(String(ad.adset_id), String(adSetId));
+			assert.equal(String(ad.campaign_id), String(campaignId));
+			assert.equal(String(ad.creative?.id), String(creativeId));
+		},
+	},
+];
