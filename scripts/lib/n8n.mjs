@@ -163,23 +163,27 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 
 /**
  * Logs in as the owner; returns the session cookie for the editor's REST API.
- * Retries while n8n is still registering its routes (404 right after start).
+ * Retries while n8n is still registering its routes (404 right after start),
+ * and on 401 sets the owner up again: on a busy machine n8n can finish its own
+ * owner initialisation after our first setup call landed.
  */
 export async function loginToEditor(port, owner = SANDBOX_OWNER) {
 	const deadline = Date.now() + 60_000;
-	let status = 0;
+	const seen = [];
 	while (Date.now() < deadline) {
 		const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
 		}).catch(() => undefined);
-		status = login?.status ?? 0;
+		const status = login?.status ?? 0;
+		seen.push(status);
 		if (login?.ok) return (login.headers.getSetCookie?.() ?? []).map((c) => c.split(';')[0]).join('; ');
-		if (status !== 0 && status !== 404 && status !== 503) break;
+		if (status === 401) await ensureOwner(port, owner);
+		else if (status !== 0 && status !== 404 && status !== 503) break;
 		await new Promise((r) => setTimeout(r, 1000));
 	}
-	throw new Error(`login as ${owner.email} failed with HTTP ${status}`);
+	throw new Error(`login as ${owner.email} failed (HTTP statuses seen: ${seen.join(', ')})`);
 }
 
 /** The node types the editor offers. */
