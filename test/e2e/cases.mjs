@@ -2,6 +2,8 @@
 // imported from workflows/ or test/e2e/workflows/ and asserts on its output.
 import assert from 'node:assert/strict';
 
+import { simFetch } from './simFetch.mjs';
+
 /** The items a node produced in an `n8n execute --rawOutput` result. */
 export function nodeOutput(result, nodeName) {
 	const runs = result?.data?.resultData?.runData?.[nodeName] ?? result?.resultData?.runData?.[nodeName];
@@ -9,18 +11,6 @@ export function nodeOutput(result, nodeName) {
 	const error = runs[0].error;
 	assert.ok(!error, `node "${nodeName}" failed: ${error?.message}`);
 	return runs[0].data.main[0].map((item) => item.json);
-}
-
-/**
- * fetch with one retry: after a long `n8n execute` the pooled keep-alive
- * socket may already be closed by the simulator ("other side closed").
- */
-async function simFetch(url, init) {
-	try {
-		return await fetch(url, init);
-	} catch {
-		return await fetch(url, init);
-	}
 }
 
 /** What the templates posted to the simulator's Slack recorder. */

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 
 import { createDataTable, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
+import { simFetch } from './simFetch.mjs';
 
 /** A valid 1×1 PNG. */
 const ONE_PIXEL_PNG = Buffer.from(
@@ -15,14 +16,6 @@ const ONE_PIXEL_PNG = Buffer.from(
 /** The simulator's Meta account and a page of its dataset (simulator/meta/store.ts). */
 const META_ACCOUNT = '100010000000001';
 const META_PAGE = '1000000000001';
-
-async function simFetch(url, init) {
-	try {
-		return await fetch(url, init);
-	} catch {
-		return await fetch(url, init);
-	}
-}
 
 async function waitForHook(simulatorUrl, path, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
