@@ -1,13 +1,8 @@
 import { GoogleAds } from '../../nodes/GoogleAds/GoogleAds.node';
-import {
-	SIM_GOOGLE_CLIENT_ID,
-	SIM_GOOGLE_CLIENT_SECRET,
-	SIM_GOOGLE_DEVELOPER_TOKEN,
-	SIM_GOOGLE_REFRESH_TOKEN,
-} from '../../simulator/credentials';
 import { MANAGER_ID } from '../../simulator/google/store';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { createLoadOptionsContext } from '../helpers';
+import { simulatorCredentials } from '../helpers/simulatorCredentials';
 
 // The resource-locator pickers, against the simulator's manager hierarchy.
 describe('Google Ads list searches', () => {
@@ -23,19 +18,7 @@ describe('Google Ads list searches', () => {
 	function context(parameters: Record<string, unknown> = {}) {
 		return createLoadOptionsContext({
 			parameters: { authentication: 'refreshToken', ...parameters },
-			credentials: {
-				adPilotGoogleAdsApi: {
-					clientId: SIM_GOOGLE_CLIENT_ID,
-					clientSecret: SIM_GOOGLE_CLIENT_SECRET,
-					refreshToken: SIM_GOOGLE_REFRESH_TOKEN,
-					tokenUrl: sim.googleTokenUrl,
-					developerToken: SIM_GOOGLE_DEVELOPER_TOKEN,
-					loginCustomerId: MANAGER_ID,
-					apiVersion: 'v26',
-					baseUrl: sim.googleBaseUrl,
-					accessToken: '',
-				},
-			},
+			credentials: simulatorCredentials(sim),
 		});
 	}
 

@@ -4,7 +4,6 @@ import { GoogleAds } from '../../nodes/GoogleAds/GoogleAds.node';
 import { MetaAds } from '../../nodes/MetaAds/MetaAds.node';
 import { graphRequest } from '../../nodes/MetaAds/transport';
 import {
-	SIM_GOOGLE_CLIENT_ID,
 	SIM_GOOGLE_CLIENT_SECRET,
 	SIM_GOOGLE_DEVELOPER_TOKEN,
 	SIM_GOOGLE_REFRESH_TOKEN,
@@ -13,6 +12,7 @@ import {
 import { MANAGER_ID } from '../../simulator/google/store';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { createExecuteContext } from '../helpers';
+import { simulatorCredentials } from '../helpers/simulatorCredentials';
 import { deepText } from './deepText';
 
 /**
@@ -60,26 +60,8 @@ afterEach(() => {
 	writeSpies.length = 0;
 });
 
-function metaCredential(overrides: ICredentialDataDecryptedObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return { adPilotMetaAdsApi: { accessToken: SIM_META_ACCESS_TOKEN, appSecret: '', apiVersion: 'v25.0', baseUrl: sim.metaBaseUrl, ...overrides } };
-}
-
-function googleCredential(overrides: ICredentialDataDecryptedObject = {}): Record<string, ICredentialDataDecryptedObject> {
-	return {
-		adPilotGoogleAdsApi: {
-			clientId: SIM_GOOGLE_CLIENT_ID,
-			clientSecret: SIM_GOOGLE_CLIENT_SECRET,
-			refreshToken: SIM_GOOGLE_REFRESH_TOKEN,
-			tokenUrl: sim.googleTokenUrl,
-			developerToken: SIM_GOOGLE_DEVELOPER_TOKEN,
-			loginCustomerId: MANAGER_ID,
-			apiVersion: 'v26',
-			baseUrl: sim.googleBaseUrl,
-			accessToken: '',
-			...overrides,
-		},
-	};
-}
+const metaCredential = (meta: ICredentialDataDecryptedObject = {}) => simulatorCredentials(sim, { meta });
+const googleCredential = (google: ICredentialDataDecryptedObject = {}) => simulatorCredentials(sim, { google });
 
 /** Runs the node both ways (error items, and thrown) and returns everything it produced. */
 async function produced(node: INodeType, parameters: IDataObject, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<string> {

@@ -1,18 +1,14 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
+import { loadAdPilotNodes } from '../harness/nodeTypes';
+
 // Rules every template in workflows/ keeps, so it imports and runs in a real n8n.
 const dir = join(__dirname, '..', '..', 'workflows');
 const templates = readdirSync(dir)
 	.filter((f) => f.endsWith('.json'))
 	.map((file) => ({ file, workflow: JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown> }));
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { n8n: { nodes: string[] } };
-const ownTypes = new Set(
-	manifest.n8n.nodes.map((path) => {
-		const base = path.split('/').pop()!.replace('.node.js', '');
-		return `n8n-nodes-adpilot.${base.charAt(0).toLowerCase()}${base.slice(1)}`;
-	}),
-);
+const ownTypes = new Set(Object.keys(loadAdPilotNodes()));
 
 interface TemplateNode {
 	name: string;
