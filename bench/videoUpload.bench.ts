@@ -28,14 +28,11 @@ import { SIM_META_ACCESS_TOKEN } from '../simulator/credentials';
 import { buildTree } from '../simulator/dataset/tree';
 import { DEFAULT_DATASET } from '../simulator/dataset/tree';
 import { createExecuteContext } from '../test/helpers/context';
+import { gc, withPeakMemory } from './support/measure';
 
 const ROUNDS = 3;
 const FILE_MB = Number((globalThis as { process?: { env?: Record<string, string> } }).process?.env?.VIDEO_BENCH_MB ?? 200);
 const MB = 1024 * 1024;
-
-function gc(): void {
-	(globalThis as { gc?: () => void }).gc?.();
-}
 
 async function writeFile(path: string, bytes: number): Promise<void> {
 	const handle = await open(path, 'w');
@@ -45,28 +42,6 @@ async function writeFile(path: string, bytes: number): Promise<void> {
 		await handle.write(block, 0, Math.min(block.length, bytes - written));
 	}
 	await handle.close();
-}
-
-async function withPeakMemory<T>(work: () => Promise<T>, live: boolean) {
-	gc();
-	const start = process.memoryUsage();
-	const peak = { rss: 0, heap: 0, arrayBuffers: 0 };
-	const sample = () => {
-		// With a collection first, the sample is what is really held, not garbage waiting for V8.
-		if (live) gc();
-		const now = process.memoryUsage();
-		peak.rss = Math.max(peak.rss, now.rss - start.rss);
-		peak.heap = Math.max(peak.heap, now.heapUsed - start.heapUsed);
-		peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers - start.arrayBuffers);
-	};
-	const timer = setInterval(sample, live ? 100 : 20);
-	try {
-		const result = await work();
-		sample();
-		return { result, rssMb: peak.rss / MB, heapMb: peak.heap / MB, arrayBuffersMb: peak.arrayBuffers / MB };
-	} finally {
-		clearInterval(timer);
-	}
 }
 
 interface Sim {
@@ -198,7 +173,7 @@ export async function run(): Promise<Record<string, number | string>> {
 			rawMs.push(performance.now() - started);
 			gc();
 			started = performance.now();
-			const measured = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), false);
+			const measured = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), { intervalMs: 20 });
 			nodeMs.push(performance.now() - started);
 			last = measured.result;
 			peak = { rssMb: Math.max(peak.rssMb, measured.rssMb), heapMb: Math.max(peak.heapMb, measured.heapMb), arrayBuffersMb: Math.max(peak.arrayBuffersMb, measured.arrayBuffersMb) };
@@ -206,7 +181,7 @@ export async function run(): Promise<Record<string, number | string>> {
 		const upload = last.upload as IDataObject;
 		if (last.status !== 'ready' || upload.bytesSent !== size) throw new Error(`upload incomplete: ${JSON.stringify(last)}`);
 		// One more run with a collection before each sample: memory actually retained, not garbage V8 has not freed yet.
-		const live = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), true);
+		const live = await withPeakMemory(async () => await nodeUpload(sim, account, path, size), { live: true, intervalMs: 100 });
 
 		const rawMBps = FILE_MB / (median(rawMs) / 1000);
 		const nodeMBps = FILE_MB / (median(nodeMs) / 1000);

@@ -12,24 +12,34 @@ export interface PeakMemory<T> {
 	rssMb: number;
 	/** Peak V8 heap use above the start, MiB. */
 	heapMb: number;
+	/** Peak Buffer/ArrayBuffer memory above the start, MiB. */
+	arrayBuffersMb: number;
 }
 
-/** Samples memory every few ms while `work` runs; returns the peaks above the start. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<PeakMemory<T>> {
+export interface SamplingOptions {
+	/** Milliseconds between samples (default 5). */
+	intervalMs?: number;
+	/** Collect garbage before each sample, so a sample is what is really held, not garbage waiting for V8. */
+	live?: boolean;
+}
+
+/** Samples memory while `work` runs; returns the peaks above the start. */
+export async function withPeakMemory<T>(work: () => Promise<T>, options: SamplingOptions = {}): Promise<PeakMemory<T>> {
 	gc();
 	const start = process.memoryUsage();
-	let rss = start.rss;
-	let heap = start.heapUsed;
+	const peak = { rss: 0, heap: 0, arrayBuffers: 0 };
 	const sample = () => {
+		if (options.live) gc();
 		const now = process.memoryUsage();
-		rss = Math.max(rss, now.rss);
-		heap = Math.max(heap, now.heapUsed);
+		peak.rss = Math.max(peak.rss, now.rss - start.rss);
+		peak.heap = Math.max(peak.heap, now.heapUsed - start.heapUsed);
+		peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers - start.arrayBuffers);
 	};
-	const timer = setInterval(sample, 5);
+	const timer = setInterval(sample, options.intervalMs ?? 5);
 	try {
 		const result = await work();
 		sample();
-		return { result, rssMb: (rss - start.rss) / 2 ** 20, heapMb: (heap - start.heapUsed) / 2 ** 20 };
+		return { result, rssMb: peak.rss / 2 ** 20, heapMb: peak.heap / 2 ** 20, arrayBuffersMb: peak.arrayBuffers / 2 ** 20 };
 	} finally {
 		clearInterval(timer);
 	}
