@@ -8,6 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { deriveMetrics } from '../shared/contracts/derive';
 import type { EntityLevel, MetricRow } from '../shared/contracts/metricRow';
 import { parseMetricRow } from '../shared/contracts/validate';
+import { dayNumber } from '../shared/days';
 
 export interface InputRow {
 	row: MetricRow;
@@ -103,22 +104,8 @@ export function groupTotals(group: EntityGroup, fromDay = -Infinity): Totals {
 	return t;
 }
 
-const dayCache = new Map<string, number>();
-
-/** Days since 1970-01-01 for a validated YYYY-MM-DD date (memoized: a report has few distinct dates). */
-export function dayNumber(date: string): number {
-	let day = dayCache.get(date);
-	if (day === undefined) {
-		day = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
-		if (dayCache.size > 100_000) dayCache.clear();
-		dayCache.set(date, day);
-	}
-	return day;
-}
-
-export function dateOf(day: number): string {
-	return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
+// Day numbering is shared with the other nodes; `dateOf` is its inverse.
+export { dayNumber, dayString as dateOf } from '../shared/days';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export function weekdayOf(day: number): string {

@@ -5,7 +5,7 @@
  * reported instead of silently miscounted.
  */
 import type { AdPlatform, EntityAttributes, EntityLevel, MetricRow } from '../../shared/contracts';
-import { DayCache } from './dates';
+import { dayNumber } from './dates';
 import { Series } from './windows';
 
 export interface Entity {
@@ -41,7 +41,7 @@ interface Builder {
 	attributesDay: number;
 }
 
-export function groupEntities(rows: IndexedRow[], dayCache = new DayCache()): { entities: Entity[]; lastDay: number } {
+export function groupEntities(rows: IndexedRow[]): { entities: Entity[]; lastDay: number } {
 	const builders = new Map<string, Builder>();
 	let lastDay = Number.NEGATIVE_INFINITY;
 	for (const { row, itemIndex } of rows) {
@@ -67,7 +67,7 @@ export function groupEntities(rows: IndexedRow[], dayCache = new DayCache()): { 
 			};
 			builders.set(key, b);
 		}
-		const stop = dayCache.get(row.dateStop);
+		const stop = dayNumber(row.dateStop);
 		if (b.days.length > 0 && stop < b.days[b.days.length - 1]) b.sorted = false;
 		b.rows.push(row);
 		b.days.push(stop);
@@ -81,11 +81,11 @@ export function groupEntities(rows: IndexedRow[], dayCache = new DayCache()): { 
 	}
 
 	const entities: Entity[] = [];
-	for (const b of builders.values()) entities.push({ ...b.entity, series: buildSeries(b, dayCache) });
+	for (const b of builders.values()) entities.push({ ...b.entity, series: buildSeries(b) });
 	return { entities, lastDay };
 }
 
-function buildSeries(b: Builder, dayCache: DayCache): Series {
+function buildSeries(b: Builder): Series {
 	const F = Series.FIELD_COUNT;
 	const n = b.rows.length;
 	// Reports usually arrive in date order; sort (an index, once) only when they do not.
@@ -113,7 +113,7 @@ function buildSeries(b: Builder, dayCache: DayCache): Series {
 			perDay[o + 5] += row.reach;
 			hasReach[i] = 1;
 		}
-		if (row.date !== row.dateStop) spans.push({ start: dayCache.get(row.date), end: day });
+		if (row.date !== row.dateStop) spans.push({ start: dayNumber(row.date), end: day });
 	}
 	return new Series(days, perDay, hasReach, spans);
 }

@@ -8,7 +8,7 @@ import type { AdAction, Evidence } from '../../shared/contracts';
 import { buildAction, type BuiltAction } from './actions';
 import { evaluateNode, leaves, type EvalEnv, type LeafResult } from './conditions';
 import { checkCooldown, cooldownKey, type CooldownHistory, type Fire } from './cooldown';
-import { DayCache, dayNumber, dayString } from './dates';
+import { dayNumber, dayString } from './dates';
 import { groupEntities, type Entity, type IndexedRow } from './entities';
 import { checkGates, type GateResult } from './gates';
 import { isAttributeMetric } from './metrics';
@@ -133,8 +133,7 @@ function decide(run: RuleRun, entity: Entity): Decision {
 }
 
 export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: CooldownHistory, opts: EngineOptions): EngineResult {
-	const dayCache = new DayCache();
-	const { entities, lastDay } = groupEntities(rows, dayCache);
+	const { entities, lastDay } = groupEntities(rows);
 	const result: EngineResult = {
 		referenceDate: null,
 		actions: [],

@@ -1,6 +1,6 @@
+import { dayNumber, dayString } from '../../shared/days';
 import type { DateRange } from './types';
 
-const DAY_MS = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**
@@ -18,16 +18,8 @@ export function parseDay(input: unknown): string | undefined {
 	return day === `${y}-${m}-${d}` ? day : undefined;
 }
 
-function dayNumber(day: string): number {
-	return Date.parse(`${day}T00:00:00Z`) / DAY_MS;
-}
-
-function fromDayNumber(n: number): string {
-	return new Date(n * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function addDays(day: string, days: number): string {
-	return fromDayNumber(dayNumber(day) + days);
+	return dayString(dayNumber(day) + days);
 }
 
 /** Inclusive length of a range in days (a one-day range is 1). */
