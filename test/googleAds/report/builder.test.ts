@@ -6,13 +6,13 @@ import { parseMetricRow } from '../../../nodes/shared/contracts';
 describe('report builder', () => {
 	it('campaign level, preset, daily', () => {
 		expect(buildReportQuery({ level: 'campaign', datePreset: 'LAST_7_DAYS', daily: true, metrics: ['ctr'], includeRemoved: false })).toBe(
-			'SELECT campaign.id, campaign.name, campaign.status, campaign_budget.amount_micros, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros, metrics.conversions, metrics.conversions_value, metrics.ctr FROM campaign WHERE segments.date DURING LAST_7_DAYS AND campaign.status != \'REMOVED\'',
+			'SELECT customer.currency_code, customer.descriptive_name, campaign.id, campaign.name, campaign.status, campaign_budget.amount_micros, segments.date, metrics.impressions, metrics.clicks, metrics.cost_micros, metrics.conversions, metrics.conversions_value, metrics.ctr FROM campaign WHERE segments.date DURING LAST_7_DAYS AND campaign.status != \'REMOVED\'',
 		);
 	});
 
 	it('keyword level, custom range, totals, removed included', () => {
 		expect(buildReportQuery({ level: 'keyword', datePreset: 'custom', since: '2026-10-01T00:00:00', until: '2026-10-31', daily: false, metrics: [], includeRemoved: true })).toBe(
-			"SELECT campaign.id, campaign.name, campaign.status, ad_group.id, ad_group.name, ad_group.status, ad_group_criterion.criterion_id, ad_group_criterion.keyword.text, ad_group_criterion.keyword.match_type, ad_group_criterion.status, metrics.impressions, metrics.clicks, metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM keyword_view WHERE segments.date BETWEEN '2026-10-01' AND '2026-10-31'",
+			"SELECT customer.currency_code, customer.descriptive_name, campaign.id, campaign.name, campaign.status, ad_group.id, ad_group.name, ad_group.status, ad_group_criterion.criterion_id, ad_group_criterion.keyword.text, ad_group_criterion.keyword.match_type, ad_group_criterion.status, metrics.impressions, metrics.clicks, metrics.cost_micros, metrics.conversions, metrics.conversions_value FROM keyword_view WHERE segments.date BETWEEN '2026-10-01' AND '2026-10-31'",
 		);
 	});
 

@@ -7,8 +7,9 @@ const SEARCH = `/v26/customers/${CID}/googleAds:search`;
 
 const currencyReply = { results: [{ customer: { currencyCode: 'USD', descriptiveName: 'Acme' } }] };
 
-function rows(n: number, offset = 0) {
+function rows(n: number, offset = 0, withCustomer = false) {
 	return Array.from({ length: n }, (_, i) => ({
+		...(withCustomer ? { customer: { currencyCode: 'USD', descriptiveName: 'Acme' } } : {}),
 		campaign: { id: String(offset + i), name: `C${offset + i}`, status: 'ENABLED' },
 		segments: { date: '2026-11-01' },
 		metrics: { impressions: '100', clicks: '5', costMicros: '2500000', conversions: 1, conversionsValue: 10 },
@@ -16,21 +17,31 @@ function rows(n: number, offset = 0) {
 }
 
 describe('Report → Get', () => {
-	it('builder: one stream call, currency asked once for several items, rows normalized', async () => {
-		const currency = nock(BASE).post(SEARCH, (b) => /FROM customer/.test(b.query)).once().reply(200, currencyReply);
+	it('builder: one stream call per item, no account lookup: currency and name ride on the rows', async () => {
 		const bodies: string[] = [];
 		const stream = nock(BASE)
 			.post(STREAM, (b) => bodies.push(b.query) > 0)
 			.times(2)
-			.reply(200, JSON.stringify([{ results: rows(2) }, { results: rows(1, 2) }]));
+			.reply(200, JSON.stringify([{ results: rows(2, 0, true) }, { results: rows(1, 2, true) }]));
 		const params = { resource: 'report', operation: 'get', customerId: locator('123-456-7890'), mode: 'builder', level: 'campaign', datePreset: 'LAST_7_DAYS', daily: true, metrics: [], includeRemoved: false, output: 'normalized' };
 		const { items } = await runGoogle([params, params]);
-		expect(currency.isDone()).toBe(true);
 		expect(stream.isDone()).toBe(true);
+		expect(bodies[0]).toMatch(/^SELECT customer\.currency_code, customer\.descriptive_name, /);
 		expect(bodies[0]).toContain('FROM campaign WHERE segments.date DURING LAST_7_DAYS');
 		expect(items).toHaveLength(6);
 		expect(items[0].json).toMatchObject({ platform: 'google', level: 'campaign', spend: 2.5, currency: 'USD', accountName: 'Acme', ctr: 0.05 });
 		expect(items[3].pairedItem).toEqual({ item: 1 });
+	});
+
+	it('GAQL without customer.currency_code: the currency is asked once for several items', async () => {
+		const currency = nock(BASE).post(SEARCH, (b) => /FROM customer/.test(b.query)).once().reply(200, currencyReply);
+		const stream = nock(BASE).post(STREAM).times(2).reply(200, JSON.stringify([{ results: rows(2) }]));
+		const params = { resource: 'report', operation: 'get', customerId: locator(CID), mode: 'gaql', query: "SELECT campaign.id, segments.date, metrics.clicks FROM campaign WHERE segments.date DURING LAST_7_DAYS", output: 'normalized' };
+		const { items } = await runGoogle([params, params]);
+		expect(currency.isDone()).toBe(true);
+		expect(stream.isDone()).toBe(true);
+		expect(items).toHaveLength(4);
+		expect(items.map((i) => [i.json.currency, i.json.accountName])).toEqual(Array(4).fill(['USD', 'Acme']));
 	});
 
 	it('GAQL raw output returns Google rows untouched and skips the currency query', async () => {

@@ -27,6 +27,9 @@ export const LEVEL_RESOURCE: Record<ReportLevel, string> = {
 /** What the normalized row needs, whatever the user picked. */
 export const REQUIRED_METRICS = ['impressions', 'clicks', 'cost_micros', 'conversions', 'conversions_value'];
 
+// The customer's currency and name ride along on every row, so a report is
+// one stream call with no separate account lookup.
+const CUSTOMER = ['customer.currency_code', 'customer.descriptive_name'];
 const CAMPAIGN = ['campaign.id', 'campaign.name', 'campaign.status'];
 const AD_GROUP = ['ad_group.id', 'ad_group.name', 'ad_group.status'];
 
@@ -57,7 +60,7 @@ export class ReportSpecError extends Error {
 
 export function buildReportQuery(spec: ReportSpec): string {
 	const metrics = [...new Set([...REQUIRED_METRICS, ...spec.metrics.map((m) => m.replace(/^metrics\./, ''))])];
-	const fields = [...LEVEL_FIELDS[spec.level], ...(spec.daily ? ['segments.date'] : []), ...metrics.map((m) => `metrics.${m}`)];
+	const fields = [...CUSTOMER, ...LEVEL_FIELDS[spec.level], ...(spec.daily ? ['segments.date'] : []), ...metrics.map((m) => `metrics.${m}`)];
 	const conditions: string[] = [];
 	if (spec.datePreset === 'custom') {
 		const since = (spec.since ?? '').slice(0, 10);

@@ -186,7 +186,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: 'Set Output to "Raw Google Rows" for other resources.',
 		});
 	}
-	const account = await accountInfo(this, customerId, itemIndex);
+	// Builder queries select the currency themselves; a hand-written query may not.
+	const account = /\bcustomer\.currency_code\b/i.test(query) ? { currency: '', name: null } : await accountInfo(this, customerId, itemIndex);
 	const keepRaw = this.getNodeParameter('keepRaw', itemIndex, false) as boolean;
 	const context = { level, customerId, accountName: account.name, currency: account.currency, ...period, keepRaw };
 	// Normalize each chunk as it arrives so only one chunk of Google rows is alive at a time.

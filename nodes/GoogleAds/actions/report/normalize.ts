@@ -20,6 +20,7 @@ export const RESOURCE_LEVEL: Record<string, EntityLevel> = {
 export interface NormalizeContext {
 	level: EntityLevel;
 	customerId: string;
+	/** Used when the row does not carry customer.descriptive_name / currency_code. */
 	accountName: string | null;
 	currency: string;
 	/** Period when rows are not segmented by date. */
@@ -52,6 +53,7 @@ export function normalizeRow(row: IDataObject, ctx: NormalizeContext): MetricRow
 	const customer = obj(row.customer);
 	const budget = obj(row.campaignBudget);
 	const date = str(obj(row.segments).date);
+	const accountName = str(customer.descriptiveName) ?? ctx.accountName;
 
 	const totals = {
 		impressions: num(metrics.impressions),
@@ -61,7 +63,7 @@ export function normalizeRow(row: IDataObject, ctx: NormalizeContext): MetricRow
 		value: num(metrics.conversionsValue),
 	};
 	const ids: Record<EntityLevel, [string | null, string | null]> = {
-		account: [str(customer.id) ?? ctx.customerId, str(customer.descriptiveName) ?? ctx.accountName],
+		account: [str(customer.id) ?? ctx.customerId, accountName],
 		campaign: [str(campaign.id), str(campaign.name)],
 		adSet: [str(adGroup.id), str(adGroup.name)],
 		ad: [str(ad.id), str(ad.name)],
@@ -77,7 +79,7 @@ export function normalizeRow(row: IDataObject, ctx: NormalizeContext): MetricRow
 		entityId: entityId ?? '',
 		entityName,
 		accountId: ctx.customerId,
-		accountName: ctx.accountName,
+		accountName,
 		campaignId: str(campaign.id),
 		campaignName: str(campaign.name),
 		adSetId: str(adGroup.id),
@@ -88,7 +90,7 @@ export function normalizeRow(row: IDataObject, ctx: NormalizeContext): MetricRow
 		keywordText: str(keyword.text),
 		date: date ?? ctx.since,
 		dateStop: date ?? ctx.until,
-		currency: ctx.currency,
+		currency: str(customer.currencyCode) ?? ctx.currency,
 		...totals,
 		reach: null,
 		frequency: null,
