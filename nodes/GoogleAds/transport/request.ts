@@ -20,6 +20,8 @@ import {
 export interface GoogleAdsTransportOptions {
 	/** Injected in tests to record delays instead of waiting. */
 	sleep?: (ms: number) => Promise<void>;
+	/** Returns [0, 1); spreads backoff delays (injected in tests). */
+	random?: () => number;
 	/** Retries after the first attempt (default 5). */
 	maxRetries?: number;
 	/** Sent as `linked-customer-id`, for third-party app analytics links. */
@@ -47,6 +49,8 @@ export function getGoogleAdsErrors(error: unknown): GoogleAdsErrorDetail[] {
 
 const BASE_BACKOFF_MS = 1000;
 const MAX_BACKOFF_MS = 32_000;
+/** Up to 10 % on top of Google's retryDelay. */
+const HINT_JITTER = 0.1;
 const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'EPIPE', 'ECONNABORTED']);
 
 interface FailedResponse {
@@ -89,9 +93,16 @@ function isRetryable(failure: FailedResponse, details: GoogleAdsErrorDetail[]): 
 	return failure.networkCode !== undefined && TRANSIENT_NETWORK.has(failure.networkCode);
 }
 
-function backoffMs(attempt: number, details: GoogleAdsErrorDetail[]): number {
+/**
+ * Google's retryDelay when given (never shorter: it is a quota promise), else
+ * exponential backoff. Both get jitter so workers that failed together, as
+ * queue-mode workers sharing a developer token do, do not retry together.
+ */
+export function backoffMs(attempt: number, details: GoogleAdsErrorDetail[], random: () => number): number {
 	const hinted = details.map((d) => d.retryDelayMs ?? 0).reduce((a, b) => Math.max(a, b), 0);
-	return hinted > 0 ? hinted : Math.min(BASE_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+	if (hinted > 0) return Math.round(hinted * (1 + HINT_JITTER * random()));
+	const ceiling = Math.min(BASE_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
+	return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 
 /** Builds the NodeApiError users see. Built from plain data: the helper's error holds request headers. */
@@ -157,6 +168,7 @@ async function buildHttpOptions(
 export async function sendWithRetry<T>(ctx: GoogleAdsContext, req: GoogleAdsRequest, stream: boolean): Promise<T> {
 	const itemIndex = req.itemIndex ?? 0;
 	const sleep = req.options?.sleep ?? n8nSleep;
+	const random = req.options?.random ?? Math.random;
 	const maxRetries = req.options?.maxRetries ?? 5;
 	const maxDelay = req.options?.maxRetryDelayMs ?? 120_000;
 	const { credentialType, options } = await buildHttpOptions(ctx, req, stream);
@@ -170,7 +182,7 @@ export async function sendWithRetry<T>(ctx: GoogleAdsContext, req: GoogleAdsRequ
 			if (attempt >= maxRetries) {
 				throw buildGoogleAdsError(ctx, failure, itemIndex, `Gave up after ${attempt + 1} attempts.`);
 			}
-			const delay = backoffMs(attempt, details);
+			const delay = backoffMs(attempt, details, random);
 			if (delay > maxDelay) {
 				throw buildGoogleAdsError(ctx, failure, itemIndex, `Google asked to wait ${Math.round(delay / 1000)} s; not waiting that long.`);
 			}

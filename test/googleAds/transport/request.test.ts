@@ -2,6 +2,8 @@ import nock from 'nock';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { getGoogleAdsErrors, googleAdsRequest, normalizeCustomerId, getCredentialType } from '../../../nodes/GoogleAds/transport';
+import type { GoogleAdsErrorDetail } from '../../../nodes/GoogleAds/transport/errors';
+import { backoffMs } from '../../../nodes/GoogleAds/transport/request';
 import { BASE, CID, fakeSleep, googleContext, googleFailure } from './context';
 
 const PATH = `/v26/customers/${CID}/googleAds:search`;
@@ -44,7 +46,7 @@ describe('googleAdsRequest', () => {
 			.reply(200, { results: [{ customer: { id: CID } }] });
 		const { delays, sleep } = fakeSleep();
 		const answer = await googleAdsRequest<{ results: unknown[] }>(googleContext(), {
-			method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep },
+			method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep, random: () => 0 },
 		});
 		expect(answer.results).toHaveLength(1);
 		expect(delays).toEqual([7000]);
@@ -57,7 +59,7 @@ describe('googleAdsRequest', () => {
 			.post(PATH).reply(502, '<html>bad gateway</html>')
 			.post(PATH).reply(200, { results: [] });
 		const { delays, sleep } = fakeSleep();
-		await googleAdsRequest(googleContext(), { method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep } });
+		await googleAdsRequest(googleContext(), { method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep, random: () => 1 } });
 		expect(delays).toEqual([1000, 2000, 4000]);
 	});
 
@@ -91,9 +93,10 @@ describe('googleAdsRequest', () => {
 		nock(BASE).post(PATH).times(3).reply(500, { error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL' } });
 		const { delays, sleep } = fakeSleep();
 		const error = (await googleAdsRequest(googleContext(), {
-			method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep, maxRetries: 2 },
+			method: 'POST', path: `customers/${CID}/googleAds:search`, body: { query: 'q' }, options: { sleep, maxRetries: 2, random: () => 0 },
 		}).catch((e: unknown) => e)) as NodeApiError;
-		expect(delays).toEqual([1000, 2000]);
+		// random 0: the low end of each backoff step, half its ceiling
+		expect(delays).toEqual([500, 1000]);
 		expect(error.message).toBe('Google Ads: INTERNAL');
 		expect(error.description).toContain('Gave up after 3 attempts');
 	});
@@ -131,5 +134,22 @@ describe('normalizeCustomerId', () => {
 
 	it.each(['12-3456-7890', '123456789', 'abc', '', '123-456-78901'])('rejects %p with a clear message', (raw) => {
 		expect(() => normalizeCustomerId(raw, 4)).toThrow(/Customer ID ".*" is not valid \(item 4\)/);
+	});
+});
+
+describe('backoffMs', () => {
+	const quota = (retryDelayMs: number): GoogleAdsErrorDetail[] => [{ code: 'QuotaError.RESOURCE_EXHAUSTED', errorType: 'quotaError', errorValue: 'RESOURCE_EXHAUSTED', message: 'slow down', retryDelayMs }];
+
+	it('spreads exponential steps between half and all of their ceiling, capped at 32 s', () => {
+		expect([0, 1, 2].map((a) => backoffMs(a, [], () => 0))).toEqual([500, 1000, 2000]);
+		expect([0, 1, 2].map((a) => backoffMs(a, [], () => 0.999999))).toEqual([1000, 2000, 4000]);
+		expect(backoffMs(10, [], () => 0.999999)).toBe(32_000);
+		// Two workers failing together draw different waits.
+		expect(backoffMs(3, [], () => 0.1)).not.toBe(backoffMs(3, [], () => 0.7));
+	});
+
+	it("never waits less than Google's retryDelay, and at most 10 % more", () => {
+		expect(backoffMs(0, quota(7000), () => 0)).toBe(7000);
+		expect(backoffMs(4, quota(7000), () => 0.999999)).toBe(7700);
 	});
 });
