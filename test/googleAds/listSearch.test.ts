@@ -53,3 +53,33 @@ describe('Google Ads list searches', () => {
 		expect(everyAdGroup.results).toHaveLength(6);
 	});
 });
+
+describe('Google Ads list searches: paging', () => {
+	let sim: RunningSimulator;
+	const search = new GoogleAds().methods.listSearch;
+	const client = String(Number(MANAGER_ID) + 1);
+
+	beforeAll(async () => {
+		sim = await startSimulator({ dataset: { today: '2026-11-20', accounts: 1, campaignsPerAccount: 230, adSetsPerCampaign: 1, adsPerAdSet: 1, days: 1 } });
+	});
+	afterAll(async () => sim.close());
+
+	it('pages campaigns 100 at a time, in name order, each once', async () => {
+		const ctx = createLoadOptionsContext({
+			parameters: { authentication: 'refreshToken', customerId: { __rl: true, mode: 'id', value: client } },
+			credentials: simulatorCredentials(sim),
+		});
+		const pages = [];
+		let token: string | undefined;
+		do {
+			const answer = await search.searchCampaigns.call(ctx, undefined, token);
+			pages.push(answer.results);
+			token = answer.paginationToken;
+		} while (token !== undefined && pages.length < 10);
+		expect(pages.map((p) => p.length)).toEqual([100, 100, 30]);
+		const values = pages.flat().map((r) => String(r.value));
+		expect(new Set(values).size).toBe(230);
+		const names = pages.flat().map((r) => String(r.name).replace(' (paused)', ''));
+		expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+	});
+});
