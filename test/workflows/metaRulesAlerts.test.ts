@@ -21,6 +21,14 @@ describe('template: Meta Ads rules every 30 minutes, with Slack alerts', () => {
 			expect(row).toMatchObject({ platform: 'meta', level: 'adSet', accountId: '100010000000001', currency: 'EUR' });
 		}
 		expect(new Set(rows.map((r) => r.date)).size).toBe(14);
+		// Include Entity Details is on: every ad set carries its status, and those with a budget of their own carry it.
+		const budgets = new Map<string, unknown>();
+		for (const row of rows) {
+			const attributes = row.attributes as { status?: string; dailyBudget?: number | null };
+			expect(attributes.status).toEqual(expect.any(String));
+			budgets.set(String(row.entityId), attributes.dailyBudget);
+		}
+		expect([...budgets.values()].some((b) => typeof b === 'number' && b > 0)).toBe(true);
 
 		const actions = result.output('Evaluate rules', 0);
 		const noMatch = result.output('Evaluate rules', 1);
@@ -32,6 +40,9 @@ describe('template: Meta Ads rules every 30 minutes, with Slack alerts', () => {
 			expect(adSets.has(String(action.entityId))).toBe(true);
 			expect((action.source as { type: string }).type).toBe('rule');
 			expect(action.evidence).not.toHaveLength(0);
+			// Budget changes start from the budget Meta reported (null: the ad set runs on its campaign's budget).
+			const params = action.params as { currentAmount?: number | null };
+			if (action.kind === 'changeBudgetByPercent') expect(params.currentAmount).toBe(budgets.get(String(action.entityId)));
 		}
 		// Every ad set is accounted for: acted on, or reported as matching nothing.
 		const acted = new Set(actions.map((a) => String(a.entityId)));

@@ -6,6 +6,7 @@
  * costs no real time.
  */
 import { startSimulator, type RunningSimulator } from '../../../simulator/server';
+import { buildTree } from '../../../simulator/dataset/tree';
 import { ADS_2000, adLevelParams, expectedAdDays, runOnSim, useClock, virtualClock } from './simSupport';
 
 const expected = expectedAdDays(ADS_2000);
@@ -89,4 +90,31 @@ describe('Insight → Get on the simulator (2,000 ads × 30 days)', () => {
 			.reduce((sum, [, n]) => sum + n, 0);
 		expect(starts).toBe(4); // fail, fail, first half, second half
 	});
+
+	it('Include Entity Details: 200 ad sets get their status and own budget from one edge listing', async () => {
+		const tree = buildTree(ADS_2000);
+		const account = tree.accounts[0];
+		const items = await runOnSim(sim, { ...adLevelParams(expected, { includeEntityDetails: true }), level: 'adset' });
+
+		const listings = Object.entries(sim.counts()).filter(([label]) => label.startsWith('meta GET') && label.includes('adsets'));
+		expect(listings.reduce((sum, [, n]) => sum + n, 0)).toBe(1);
+		const byId = new Map(tree.adSets.map((s) => [s.id, s]));
+		const seen = new Set<string>();
+		const ownBudgets = new Set<string>();
+		for (const { json } of items) {
+			const adSet = byId.get(String(json.entityId))!;
+			const attributes = json.attributes as Record<string, unknown>;
+			expect(attributes.status).toEqual(expect.any(String));
+			expect(attributes.createdTime).toEqual(expect.any(String));
+			// Ad sets under a campaign budget have none of their own.
+			expect(attributes.dailyBudget).toBe(adSet.dailyBudgetMinor === undefined ? null : adSet.dailyBudgetMinor / account.currency.minorFactor);
+			seen.add(adSet.id);
+			if (attributes.dailyBudget !== null) ownBudgets.add(adSet.id);
+		}
+		expect(seen.size).toBe(200);
+		// The dataset mixes both kinds, so both branches above were checked.
+		expect(ownBudgets.size).toBeGreaterThan(0);
+		expect(ownBudgets.size).toBeLessThan(200);
+	});
 });
+

@@ -1,10 +1,12 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { AsyncJobFailedError, AsyncJobTimeoutError, InsightsSplitError, isAsyncRequiredError } from '../../insights/errors';
+import { attachDetails, fetchEntityDetails } from '../../insights/entityDetails';
 import { fetchInsights } from '../../insights/fetch';
 import { createNormalizer } from '../../insights/normalize';
 import type { MetaInsightRow } from '../../insights/types';
-import { transportClient } from './client';
+import type { MetricRow } from '../../../shared/contracts';
+import { detailsClient, transportClient } from './client';
 import { getProperties } from './properties';
 import { readInsightsRequest } from './readRequest';
 import { insightsRuntime } from './runtime';
@@ -17,11 +19,24 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const client = transportClient(this, itemIndex, insightsRuntime.transport);
 	// Normalized page by page as rows arrive, so raw Graph rows never pile up.
 	const normalize = createNormalizer(request.normalize) as unknown as (row: MetaInsightRow) => IDataObject;
+	let rows: IDataObject[];
 	try {
-		return (await fetchInsights(client, request.query, request.fetch, normalize)).rows;
+		rows = (await fetchInsights(client, request.query, request.fetch, normalize)).rows;
 	} catch (error) {
 		throw explain(this, error as Error, itemIndex, request.fetch.mode);
 	}
+	const { level, objectId, objectType } = request.query;
+	if (request.entityDetails && level !== 'account') {
+		const metricRows = rows as unknown as MetricRow[];
+		const details = await fetchEntityDetails(detailsClient(this, itemIndex, insightsRuntime.transport), {
+			level,
+			scopeId: objectId,
+			scopeType: objectType,
+			ids: new Set(metricRows.map((row) => row.entityId)),
+		});
+		attachDetails(metricRows, level, details);
+	}
+	return rows;
 }
 
 /** Turns the insights flow's own failures into n8n errors that name the item and say what to change. */

@@ -208,6 +208,14 @@ export const getProperties: INodeProperties[] = [
 				description: 'Which attribution window to count conversions in; pick one of the requested Attribution Windows',
 			},
 			{
+				displayName: 'Include Entity Details',
+				name: 'includeEntityDetails',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to add each campaign, ad set or ad its status and created time, and for campaigns and ad sets the daily and lifetime budget in account currency, under attributes (what budget rules and Reallocate Budget read). Costs about one extra call per 500 entities.',
+			},
+			{
 				displayName: 'Include Raw Values',
 				name: 'includeRaw',
 				type: 'boolean',

@@ -23,6 +23,7 @@ interface RawOptions {
 	attributionWindows?: string[] | string;
 	clicksField?: string;
 	conversionWindow?: string;
+	includeEntityDetails?: boolean;
 	includeRaw?: boolean;
 	includeReach?: boolean;
 	maxJobWaitMinutes?: number;
@@ -34,6 +35,8 @@ export interface InsightsRequest {
 	query: InsightsQuery;
 	normalize: NormalizeOptions;
 	fetch: FetchOptions;
+	/** Attach status, created time and budgets to the rows (not at account level). */
+	entityDetails: boolean;
 }
 
 const SCOPE_PARAM: Record<Exclude<InsightsLevel, 'account'>, [string, string]> = {
@@ -136,5 +139,6 @@ export function readInsightsRequest(ctx: IExecuteFunctions, itemIndex: number, s
 			stuckMs: Math.min(DEFAULT_JOB_OPTIONS.stuckMs, maxWaitMs),
 			maxJobs: DEFAULT_MAX_JOBS,
 		},
+		entityDetails: options.includeEntityDetails === true && level !== 'account',
 	};
 }
