@@ -2,8 +2,15 @@
  * Google Ads benchmark against the simulator, through the real node and transport:
  * - a daily ad-level report, 2,000 ads × 30 days (Report → Get, builder,
  *   normalized rows): HTTP calls (floor: 1 stream call; the currency rides on the rows),
- *   wall time, rows per second, peak memory above the start;
+ *   wall time, rows per second, peak memory above the start, and the time a
+ *   bare fetch of the same request takes (the simulator builds the whole
+ *   answer before its first byte, so that much of the wall time is the
+ *   server's; the rest is the node's);
  * - 500 budget changes via the transport's mutate: calls (floor: 1).
+ *
+ * The simulator runs in its own process (bench/support/simulatorProcess.ts),
+ * so peak memory is the node's, not the simulator building and serialising
+ * the rows, and the simulator's work does not run on the bench's thread.
  *
  * Run: npx tsc -p tsconfig.tools.json && node --expose-gc build/bench/googleReport.bench.js
  */
@@ -18,13 +25,13 @@ import {
 	SIM_GOOGLE_REFRESH_TOKEN,
 } from '../simulator/credentials';
 import { MANAGER_ID } from '../simulator/google';
-import { startSimulator, type RunningSimulator } from '../simulator/server';
-import { createExecuteContext } from '../test/helpers/context';
+import { createExecuteContext, type SentRequest } from '../test/helpers/context';
 import { round, withPeakMemory } from './support/measure';
+import { startSimulatorProcess, type SimulatorProcess } from './support/simulatorProcess';
 
 const CLIENT = String(Number(MANAGER_ID) + 1);
 
-async function accessToken(sim: RunningSimulator): Promise<string> {
+async function accessToken(sim: SimulatorProcess): Promise<string> {
 	const res = await fetch(sim.googleTokenUrl, {
 		method: 'POST',
 		headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -33,7 +40,7 @@ async function accessToken(sim: RunningSimulator): Promise<string> {
 	return ((await res.json()) as { access_token: string }).access_token;
 }
 
-function context(sim: RunningSimulator, token: string, parameters: IDataObject) {
+function context(sim: SimulatorProcess, token: string, parameters: IDataObject) {
 	return createExecuteContext({
 		parameters: { authentication: 'refreshToken', ...parameters },
 		credentials: {
@@ -53,13 +60,27 @@ function context(sim: RunningSimulator, token: string, parameters: IDataObject) 
 }
 
 /** The core counts each API request once under its label. */
-function googleCalls(sim: RunningSimulator): Record<string, number> {
-	return Object.fromEntries(Object.entries(sim.counts()).filter(([label]) => label.startsWith('google') && !label.includes('oauth')));
+async function googleCalls(sim: SimulatorProcess): Promise<Record<string, number>> {
+	const { counts } = await sim.counts();
+	return Object.fromEntries(Object.entries(counts).filter(([label]) => label.startsWith('google') && !label.includes('oauth')));
+}
+
+/** The same request, answer read whole and dropped: the server's share of the wall time. */
+async function bareFetchSeconds(sent: SentRequest): Promise<number> {
+	const started = performance.now();
+	const response = await fetch(sent.url, {
+		method: sent.method,
+		headers: Object.fromEntries(Object.entries(sent.headers).map(([name, value]) => [name, String(value)])),
+		body: JSON.stringify(sent.body),
+	});
+	await response.arrayBuffer();
+	if (!response.ok) throw new Error(`bare fetch answered HTTP ${response.status}`);
+	return (performance.now() - started) / 1000;
 }
 
 export async function run(): Promise<IDataObject> {
 	// 1 account × 10 campaigns × 10 ad groups × 20 ads = 2,000 ads, 30 days.
-	const sim = await startSimulator({ dataset: { accounts: 1, campaignsPerAccount: 10, adSetsPerCampaign: 10, adsPerAdSet: 20, days: 30 } });
+	const sim = await startSimulatorProcess({ dataset: { accounts: 1, campaignsPerAccount: 10, adSetsPerCampaign: 10, adsPerAdSet: 20, days: 30 } });
 	try {
 		const token = await accessToken(sim);
 		const node = new GoogleAds();
@@ -67,14 +88,15 @@ export async function run(): Promise<IDataObject> {
 			resource: 'report', operation: 'get', customerId: { __rl: true, mode: 'id', value: CLIENT },
 			mode: 'builder', level: 'ad', datePreset: 'LAST_30_DAYS', daily: true, metrics: [], includeRemoved: true, output: 'normalized', keepRaw: false,
 		});
-		sim.resetCounts();
+		await sim.resetCounts();
 		const started = performance.now();
 		const { result, rssMb, heapMb } = await withPeakMemory(async () => (await node.execute.call(ctx))[0]);
 		const seconds = (performance.now() - started) / 1000;
-		const reportCalls = googleCalls(sim);
+		const reportCalls = await googleCalls(sim);
+		const bareSeconds = await bareFetchSeconds(ctx.sentRequests[ctx.sentRequests.length - 1]);
 
 		// 500 budget changes: a wide, shallow account so there are ≥ 500 budgets.
-		sim.setDataset({ campaignsPerAccount: 700, adSetsPerCampaign: 1, adsPerAdSet: 1, days: 1 });
+		await sim.setDataset({ campaignsPerAccount: 700, adSetsPerCampaign: 1, adsPerAdSet: 1, days: 1 });
 		const token2 = await accessToken(sim);
 		const ctx2 = context(sim, token2, {});
 		const budgets = await search(ctx2, CLIENT, 'SELECT campaign_budget.resource_name, campaign_budget.amount_micros FROM campaign_budget LIMIT 500');
@@ -82,11 +104,11 @@ export async function run(): Promise<IDataObject> {
 			const budget = row.campaignBudget as IDataObject;
 			return { update: { resourceName: budget.resourceName, amountMicros: String(Number(budget.amountMicros) + 10_000_000) }, updateMask: 'amountMicros' };
 		});
-		sim.resetCounts();
+		await sim.resetCounts();
 		const mutateStarted = performance.now();
 		const outcome = await mutate(ctx2, CLIENT, { resource: 'campaignBudgets', operations, partialFailure: true });
 		const mutateSeconds = (performance.now() - mutateStarted) / 1000;
-		const mutateCalls = googleCalls(sim);
+		const mutateCalls = await googleCalls(sim);
 
 		return {
 			report: {
@@ -96,6 +118,7 @@ export async function run(): Promise<IDataObject> {
 				floor: 1,
 				wallSeconds: round(seconds, 3),
 				rowsPerSecond: Math.round(result.length / seconds),
+				bareFetchSeconds: round(bareSeconds, 3),
 				peakRssMb: round(rssMb, 1),
 				peakHeapMb: round(heapMb, 1),
 			},
