@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import nock from 'nock';
 
 import { JsonArraySplitter } from '../../../nodes/GoogleAds/transport/jsonArrayStream';
@@ -52,6 +53,41 @@ describe('searchStream', () => {
 		const bytes = Buffer.from(text);
 		for (let i = 0; i < bytes.length; i += 3) out.push(...splitter.push(bytes.subarray(i, i + 3)));
 		expect(out.map((t) => JSON.parse(t))).toEqual(JSON.parse(text));
+		expect(splitter.finished).toBe(true);
+	});
+
+	it('splits any array of objects and arrays, cut anywhere in its bytes (multi-byte characters included)', () => {
+		const element = fc.oneof(fc.dictionary(fc.string({ unit: 'binary' }), fc.jsonValue({ stringUnit: 'binary' })), fc.array(fc.jsonValue({ stringUnit: 'binary' })));
+		fc.assert(
+			fc.property(fc.array(element, { maxLength: 6 }), fc.array(fc.nat(), { maxLength: 20 }), fc.boolean(), (elements, cutSeeds, spaced) => {
+				const text = spaced ? JSON.stringify(elements, null, 2) : JSON.stringify(elements);
+				const bytes = Buffer.from(text);
+				const cuts = [...new Set(cutSeeds.map((n) => n % (bytes.length + 1)))].sort((a, b) => a - b);
+				const splitter = new JsonArraySplitter();
+				const out: string[] = [];
+				let from = 0;
+				for (const cut of [...cuts, bytes.length]) {
+					out.push(...splitter.push(bytes.subarray(from, cut)));
+					from = cut;
+				}
+				// Against the parsed text, not `elements`: JSON itself turns -0 into 0.
+				expect(out.map((t) => JSON.parse(t))).toEqual(JSON.parse(text));
+				expect(splitter.finished).toBe(true);
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('joins one element fed in many small reads, and is not finished while it is open', () => {
+		const big = { results: Array.from({ length: 2000 }, (_, i) => ({ campaign: { id: String(i), name: `Kampagne – ${i} {[\"` } })) };
+		const bytes = Buffer.from(JSON.stringify([big, { results: [] }]));
+		const splitter = new JsonArraySplitter();
+		const out: string[] = [];
+		for (let i = 0; i < bytes.length; i += 101) {
+			out.push(...splitter.push(bytes.subarray(i, i + 101)));
+			if (i + 101 < bytes.length) expect(splitter.finished).toBe(false);
+		}
+		expect(out.map((t) => JSON.parse(t))).toEqual([big, { results: [] }]);
 		expect(splitter.finished).toBe(true);
 	});
 });
