@@ -1,5 +1,6 @@
 import nock from 'nock';
 
+import { uploadRuntime } from '../../../nodes/MetaAds/uploads/runtime';
 import { META_BASE_URL, META_TEST_TOKEN, v } from '../helpers';
 import { byId, bytes, fakeTime, runWithFiles, runWithFilesError, transfers } from './helpers';
 
@@ -115,6 +116,44 @@ describe('ad video upload (resumable)', () => {
 		// Going back needs a fresh stream: the store is read again from the start.
 		expect(store.streamsOpened).toBe(2);
 		expect(items[0].json).toMatchObject({ upload: { offsetResumes: 1, chunks: 3 } });
+	});
+
+	it("streams a file from n8n's filesystem store and releases each piece once it is in a request body", async () => {
+		// 4-byte reads: pieces straddle every chunk boundary (0-7, 7-19, 19-30).
+		uploadRuntime.readSizeBytes = 4;
+		mockUpload([ok(7, 19), ok(19, 30), ok(30, 30)]);
+		mockReady();
+		const { ctx, store } = await runWithFiles({ ...upload, thumbnailSource: 'none' }, [{ data: { data: FILE, stored: true, onDisk: true } }]);
+		const sent = transfers(ctx.sentRequests);
+		expect(sent.map((t) => [t.fields.start_offset, t.chunk.length])).toEqual([['0', 7], ['7', 12], ['19', 11]]);
+		expect(Buffer.concat(sent.map((t) => t.chunk))).toEqual(FILE);
+		expect(store.diskPieces).toHaveLength(8);
+		// Every piece was copied whole into a body, then its memory handed back (a detached buffer reads as empty).
+		expect(store.diskPieces.map((piece) => piece.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+	});
+
+	it('resumes after an offset mismatch from a file on disk: earlier bytes come from a fresh stream', async () => {
+		uploadRuntime.readSizeBytes = 4;
+		const mismatch = { error: { message: 'mismatch', code: 6001, error_subcode: 1363037, error_data: { start_offset: '3', end_offset: '10' } } };
+		mockUpload([ok(7, 19), [400, mismatch], ok(10, 30), ok(30, 30)]);
+		mockReady();
+		const { ctx, store } = await runWithFiles({ ...upload, thumbnailSource: 'none' }, [{ data: { data: FILE, stored: true, onDisk: true } }]);
+		const sent = transfers(ctx.sentRequests);
+		expect(sent.map((t) => [t.fields.start_offset, t.chunk.length])).toEqual([['0', 7], ['7', 12], ['3', 7], ['10', 20]]);
+		expect(sent.map((t) => t.chunk)).toEqual([FILE.subarray(0, 7), FILE.subarray(7, 19), FILE.subarray(3, 10), FILE.subarray(10, 30)]);
+		expect(store.streamsOpened).toBe(2);
+	});
+
+	it('never releases memory it does not own: a stream over a buffer n8n holds', async () => {
+		// Its own ArrayBuffer (not a pool slice), so the store's one piece spans all of it, as a buffer-backed store would yield it.
+		const file = Buffer.alloc(FILE.length);
+		FILE.copy(file);
+		expect(file.buffer.byteLength).toBe(FILE.length);
+		mockUpload([ok(7, 30), ok(30, 30)]);
+		mockReady();
+		const { ctx } = await runWithFiles({ ...upload, thumbnailSource: 'none' }, [{ data: { data: file, stored: true } }]);
+		expect(Buffer.concat(transfers(ctx.sentRequests).map((t) => t.chunk))).toEqual(FILE);
+		expect(file).toEqual(FILE);
 	});
 
 	it('accepts error_data sent as a JSON string', async () => {

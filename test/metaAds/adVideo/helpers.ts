@@ -4,6 +4,9 @@
  * bytes in pieces of the requested size and counts how often it was opened,
  * and getBinaryDataBuffer refuses stored files so tests prove the node streams.
  */
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { Readable } from 'stream';
 import type { IBinaryData, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
@@ -21,12 +24,19 @@ export interface TestFile {
 	fileName?: string;
 	/** Keep it in the fake binary store (streamed) instead of in memory. */
 	stored?: boolean;
+	/**
+	 * With `stored`: keep it in a real file served by fs.createReadStream, as
+	 * n8n's filesystem binary store does (instead of a Readable over the buffer).
+	 */
+	onDisk?: boolean;
 }
 
 export interface StoreStats {
 	streamsOpened: number;
 	readSizes: number[];
 	buffersLoaded: string[];
+	/** Every piece the on-disk streams yielded, to check which were released after use. */
+	diskPieces: Buffer[];
 }
 
 export function binaryOf(property: string, file: TestFile, index: number): IBinaryData {
@@ -42,12 +52,20 @@ export async function runWithFiles(
 ): Promise<{ items: INodeExecutionData[]; ctx: FakeExecuteContext; store: StoreStats }> {
 	const node = new MetaAds();
 	const stored = new Map<string, Buffer>();
+	const onDisk = new Map<string, string>();
+	let dir: string | undefined;
 	const inputItems: INodeExecutionData[] = files.map((byProperty, index) => ({
 		json: {},
 		binary: Object.fromEntries(
 			Object.entries(byProperty).map(([property, file]) => {
 				const binary = binaryOf(property, file, index);
 				if (binary.id) stored.set(binary.id, file.data);
+				if (binary.id && file.onDisk) {
+					dir ??= mkdtempSync(join(tmpdir(), 'adpilot-video-test-'));
+					const path = join(dir, `${index}-${property}`);
+					writeFileSync(path, file.data);
+					onDisk.set(binary.id, path);
+				}
 				return [property, binary];
 			}),
 		),
@@ -58,13 +76,23 @@ export async function runWithFiles(
 	// The node reuses its chunk buffer once a request is answered; keep a snapshot of what was sent.
 	const record = ctx.sentRequests.push.bind(ctx.sentRequests);
 	ctx.sentRequests.push = (...sent: SentRequest[]) => record(...sent.map((r) => (Buffer.isBuffer(r.body) ? { ...r, body: Buffer.from(r.body) } : r)));
-	const store: StoreStats = { streamsOpened: 0, readSizes: [], buffersLoaded: [] };
+	const store: StoreStats = { streamsOpened: 0, readSizes: [], buffersLoaded: [], diskPieces: [] };
 	const helpers = ctx.helpers as unknown as Record<string, unknown>;
 	const loadBuffer = helpers.getBinaryDataBuffer as (i: number, p: string) => Promise<Buffer>;
 	helpers.getBinaryMetadata = async (id: string) => ({ fileSize: stored.get(id)!.length });
 	helpers.getBinaryStream = async (id: string, chunkSize = 64 * 1024) => {
 		store.streamsOpened++;
 		store.readSizes.push(chunkSize);
+		const path = onDisk.get(id);
+		if (path) {
+			const stream = createReadStream(path, { highWaterMark: chunkSize });
+			const push = stream.push.bind(stream);
+			stream.push = (piece: Buffer | null) => {
+				if (piece) store.diskPieces.push(piece);
+				return push(piece);
+			};
+			return stream;
+		}
 		const data = stored.get(id)!;
 		return Readable.from(
 			(function* () {
@@ -80,8 +108,12 @@ export async function runWithFiles(
 		}
 		return await loadBuffer(itemIndex, property);
 	};
-	const [items] = (await node.execute.call(ctx)) as INodeExecutionData[][];
-	return { items, ctx, store };
+	try {
+		const [items] = (await node.execute.call(ctx)) as INodeExecutionData[][];
+		return { items, ctx, store };
+	} finally {
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	}
 }
 
 export async function runWithFilesError(

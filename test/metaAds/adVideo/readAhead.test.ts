@@ -1,6 +1,10 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Readable } from 'stream';
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
-import { streamSource } from '../../../nodes/MetaAds/uploads/chunkSource';
+import { ownsItsPieces, streamSource } from '../../../nodes/MetaAds/uploads/chunkSource';
 import { allocateMultipart } from '../../../nodes/MetaAds/uploads/multipart';
 import { runResumableUpload, type ResumableApi } from '../../../nodes/MetaAds/uploads/resumableSession';
 
@@ -83,6 +87,70 @@ describe('stream read-ahead', () => {
 		await source.readInto(0, 4, Buffer.alloc(4), 0);
 		source.prefetch(4, 40);
 		await expect(source.close()).resolves.toBeUndefined();
+	});
+});
+
+describe('releasing pieces once copied', () => {
+	let dir: string;
+	let path: string;
+	beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), 'adpilot-pieces-'));
+		path = join(dir, 'file.bin');
+		writeFileSync(path, FILE);
+	});
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	/** An fs.ReadStream over FILE in `piece`-byte reads, keeping every piece it yields. */
+	function onDisk(piece: number) {
+		const pieces: Buffer[] = [];
+		const open = async () => {
+			const stream = createReadStream(path, { highWaterMark: piece });
+			const push = stream.push.bind(stream);
+			stream.push = (chunk: Buffer | null) => {
+				if (chunk) pieces.push(chunk);
+				return push(chunk);
+			};
+			return stream;
+		};
+		return { pieces, source: streamSource(FILE.length, open, scope) };
+	}
+
+	it('knows which streams hand over their pieces: fs read streams only', () => {
+		const file = createReadStream(join(dir, 'file.bin'));
+		expect(ownsItsPieces(file)).toBe(true);
+		file.destroy();
+		expect(ownsItsPieces(Readable.from([Buffer.alloc(10)]))).toBe(false);
+		expect(ownsItsPieces((async function* () {})())).toBe(false);
+		expect(ownsItsPieces(null)).toBe(false);
+	});
+
+	it('releases a piece only once all of its bytes are in a body, so a piece split across chunks stays whole until then', async () => {
+		const { pieces, source } = onDisk(5);
+		const first = Buffer.alloc(7);
+		await source.readInto(0, 7, first, 0);
+		expect(first).toEqual(FILE.subarray(0, 7));
+		// 0-4 is used up and released; 5-9 still has 7-9 to give.
+		expect(pieces.map((p) => p.length)).toEqual([0, 5]);
+
+		source.prefetch(7, 14);
+		const second = Buffer.alloc(7);
+		await source.readInto(7, 14, second, 0);
+		expect(second).toEqual(FILE.subarray(7, 14));
+		// 10-14 was read ahead; 10-13 went into the body, byte 14 is still owed to the next chunk.
+		expect(pieces.map((p) => p.length)).toEqual([0, 0, 5]);
+		await source.close();
+	});
+
+	it('releases skipped pieces too, and reads earlier bytes again from a fresh stream', async () => {
+		const { pieces, source } = onDisk(4);
+		const target = Buffer.alloc(6);
+		await source.readInto(10, 16, target, 0);
+		expect(target).toEqual(FILE.subarray(10, 16));
+		// 0-7 skipped, 8-11 half skipped and half copied, 12-15 copied: all used up.
+		expect(pieces.map((p) => p.length)).toEqual([0, 0, 0, 0]);
+		await source.readInto(2, 8, target, 0);
+		expect(target).toEqual(FILE.subarray(2, 8));
+		await source.close();
 	});
 });
 
