@@ -105,6 +105,7 @@ export async function graphRequest<T = unknown>(ctx: MetaContext, req: GraphRequ
 	if (req.body !== undefined) options.body = req.body as IHttpRequestOptions['body'];
 	// Sent as given, e.g. a multipart Content-Type with its boundary for a Buffer body.
 	if (req.headers) options.headers = { ...req.headers };
+	if (req.followRedirects === false) options.disableFollowRedirect = true;
 	return await sendWithRetry<T>(ctx, options, opts, req.itemIndex);
 }
 

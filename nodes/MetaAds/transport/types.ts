@@ -25,6 +25,13 @@ export interface GraphRequest {
 	body?: IDataObject | IHttpRequestOptions['body'];
 	/** Extra request headers, sent as given (e.g. `Content-Type: multipart/form-data; boundary=…` for a Buffer body). */
 	headers?: Record<string, string>;
+	/**
+	 * false: a redirect is answered as an error instead of followed. For large
+	 * uploads: following would re-send (or, on 301/302, drop) the body, and n8n's
+	 * client only skips its redirect layer (a stream wrapper around every
+	 * request) when redirects are off.
+	 */
+	followRedirects?: boolean;
 	itemIndex?: number;
 	options?: TransportOptions;
 }

@@ -156,6 +156,18 @@ describe('ad video upload (resumable)', () => {
 		expect(file).toEqual(FILE);
 	});
 
+	it('answers a redirect of a chunk transfer as an error instead of re-sending the chunk elsewhere', async () => {
+		graph()
+			.post(v('/act_1/advideos'), { upload_phase: 'start', file_size: FILE.length })
+			.reply(200, { upload_session_id: 's1', video_id: '900', start_offset: '0', end_offset: '7' })
+			.post(v('/act_1/advideos'))
+			.reply(307, '', { Location: `${META_BASE_URL}/elsewhere` });
+		const elsewhere = graph().post('/elsewhere').reply(200, { start_offset: '7', end_offset: '30' });
+		const error = await runWithFilesError(upload, [{ data: { data: FILE } }]);
+		expect(error.message).toContain('HTTP 307');
+		expect(elsewhere.isDone()).toBe(false);
+	});
+
 	it('accepts error_data sent as a JSON string', async () => {
 		const mismatch = { error: { message: 'mismatch', code: 6001, error_subcode: 1363037, error_data: '{"start_offset":"19","end_offset":"30"}' } };
 		mockUpload([ok(7, 19), [400, mismatch], ok(30, 30)]);

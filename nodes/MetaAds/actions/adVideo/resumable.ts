@@ -44,6 +44,8 @@ export function advideosApi(
 					path,
 					body: multipart.body,
 					headers: { 'Content-Type': multipart.contentType },
+					// Meta never redirects a transfer; following one would re-send or drop the chunk.
+					followRedirects: false,
 					itemIndex,
 					options: transport,
 				});
