@@ -90,11 +90,18 @@ function rightValue(c: Condition, env: EvalEnv): { value: number | null; label: 
 	}
 }
 
+/**
+ * A plain value leaf's label depends on the condition only; built once per
+ * condition instead of once per entity (100,000-row runs build ~100k leaves).
+ */
+const valueLabels = new WeakMap<Condition, string>();
+
 function evaluateLeaf(c: Condition, env: EvalEnv): LeafResult {
 	const right = rightValue(c, env);
 	const wl = windowLabel(c.window);
 	const metricLabel = isAttributeMetric(c.metric) ? c.metric : `${c.metric} ${wl}`;
 	let label = metricLabel;
+	let fullLabel: string | undefined;
 	let left: number | string | null = null;
 	let result = false;
 	let note: string | undefined;
@@ -103,6 +110,8 @@ function evaluateLeaf(c: Condition, env: EvalEnv): LeafResult {
 
 	switch (c.left.kind) {
 		case 'value': {
+			fullLabel = valueLabels.get(c);
+			if (fullLabel === undefined) valueLabels.set(c, (fullLabel = `${label} ${c.operator} ${right.label}`));
 			const v = metricValue(c.metric, c.window, env);
 			left = v;
 			if (v === null) note = `${metricLabel} is n/a (no data or zero denominator)`;
@@ -156,7 +165,7 @@ function evaluateLeaf(c: Condition, env: EvalEnv): LeafResult {
 	}
 	return {
 		path: c.path,
-		label: `${label} ${c.operator} ${right.label}`,
+		label: fullLabel ?? `${label} ${c.operator} ${right.label}`,
 		left: typeof left === 'number' ? round(left, 6) : left,
 		operator: c.operator,
 		right: typeof right.display === 'number' ? round(right.display, 6) : right.display,
