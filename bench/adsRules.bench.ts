@@ -4,7 +4,9 @@
  *
  * Reports:
  * - the whole node run (wall time and this process's CPU time) (`execute` with a small fake context): row validation,
- *   grouping, evaluation and output items; time and rows/s;
+ *   grouping, evaluation and output items; time and rows/s. First run (cold: the
+ *   code is not optimised yet) and the best of two more (warm: how every later
+ *   scheduled run of a long-lived n8n process finds it);
  * - the engine alone over already-validated rows (grouping + evaluation);
  * - memory: the process RSS high-water mark (process.resourceUsage) next to
  *   the RSS before the node run, and heap in use right after the node run.
@@ -99,6 +101,20 @@ export async function run(): Promise<Record<string, number | string>> {
 	const heapAfter = process.memoryUsage().heapUsed;
 	const maxRssBytes = process.resourceUsage().maxRSS * 1024;
 
+	// 1b. The node run again, twice, best of: n8n is a long-lived process, so
+	// every scheduled run after the first finds the code already optimised.
+	let warmNodeMs = Number.POSITIVE_INFINITY;
+	for (let i = 0; i < 2; i++) {
+		gc();
+		const again = fakeContext({
+			items: rows,
+			params: { rulesSource: 'json', rulesJson: JSON.stringify(BENCH_RULES), presets: [], options: { decisionLog: false } },
+		});
+		const s = performance.now();
+		await new AdsRules().execute.call(again);
+		warmNodeMs = Math.min(warmNodeMs, performance.now() - s);
+	}
+
 	// 2. The engine alone over validated rows, best of 3 (JIT warm).
 	const indexed: IndexedRow[] = rows.map((r, itemIndex) => {
 		const p = parseMetricRow(r);
@@ -124,6 +140,7 @@ export async function run(): Promise<Record<string, number | string>> {
 		rules: rules.length,
 		entities: ENTITIES,
 		nodeRunMs: round(nodeMs),
+		nodeRunWarmMs: round(warmNodeMs),
 		nodeRowsPerSec: Math.round(rows.length / (nodeMs / 1000)),
 		// CPU time of this process: less sensitive than wall time to other load on the machine.
 		nodeRunCpuMs: round((cpu.user + cpu.system) / 1000),
