@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { parseAction } from '../../nodes/shared/contracts/validate';
-import { minorDigits, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget.operation';
+import { minorDigits, optionsProblem, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget.operation';
 import { allocateBudget } from '../../nodes/AdsAnalytics/stats/allocation';
 import { shrinkYields } from '../../nodes/AdsAnalytics/stats/shrinkage';
 import { dailyRows, row, toInput } from './rows';
@@ -55,6 +55,23 @@ describe('Reallocate Budget', () => {
 		expect(again.map((a) => a.idempotencyKey)).toEqual(actions.map((a) => a.idempotencyKey));
 		// Pairing: each action to its entity's rows, the summary to all.
 		expect(out.map((o) => o.items)).toEqual([[0], [1], [0, 1]]);
+	});
+
+	it('Total 0 keeps the current total and only moves money between entities', () => {
+		const rows = toInput([
+			row({ entityId: 'A', spend: 100, value: 400, attributes: { dailyBudget: 70.5 } }),
+			row({ entityId: 'B', spend: 100, value: 200, attributes: { dailyBudget: 50 } }),
+			// No budget of its own (an ad set under a campaign budget): skipped, and not part of the total.
+			row({ entityId: 'C', spend: 100, value: 300, attributes: { dailyBudget: null } }),
+		]);
+		const s = summaryOf(reallocateBudget(rows, { ...base, totalBudget: 0, maxChangePercent: 50 }));
+		expect(s).toMatchObject({ totalBudget: 120.5, totalSource: 'current', allocated: 120.5, feasible: true });
+		const amounts = Object.fromEntries(s.allocations.map((a: any) => [a.entityId, a.amount]));
+		// 4 : 2 of 120.50 → 80.33 + 40.17, both within ±50 % of where they were.
+		expect(amounts).toEqual({ A: 80.33, B: 40.17 });
+		expect(s.skipped.map((x: any) => x.entityId)).toEqual(['C']);
+		expect(summaryOf(reallocateBudget(two(), base)).totalSource).toBe('fixed');
+		expect(optionsProblem({ ...base, totalBudget: -5 })).toBe('Total Daily Budget must be 0 (keep the current total) or more, got -5');
 	});
 
 	it('caps the step change: ±20 % → 120 / 80', () => {

@@ -58,8 +58,7 @@ export const description: INodeProperties[] = [
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 2 },
 		default: 0,
-		required: true,
-		description: 'The total to split, in major units of the currency (e.g. 500 = 500.00 EUR)',
+		description: 'The total to split, in major units of the currency (e.g. 500 = 500.00 EUR). 0 keeps the current total: the sum of the budgets found, moved between entities.',
 		displayOptions: showFor(OPERATION),
 	},
 	{
@@ -168,7 +167,7 @@ export function readOptions(ctx: IExecuteFunctions): ReallocateOptions {
 
 export function optionsProblem(o: ReallocateOptions): string | null {
 	if (o.level !== 'campaign' && o.level !== 'adSet') return `Level must be campaign or adSet, got "${o.level}"`;
-	if (!(o.totalBudget > 0)) return `Total Daily Budget must be greater than 0, got ${o.totalBudget}`;
+	if (!(o.totalBudget >= 0)) return `Total Daily Budget must be 0 (keep the current total) or more, got ${o.totalBudget}`;
 	if (o.currency !== '' && !/^[A-Z]{3}$/.test(o.currency)) return `Currency must be an ISO 4217 code such as EUR, got "${o.currency}"`;
 	if (o.basis !== 'roas' && o.basis !== 'cpa') return `Allocate By must be roas or cpa, got "${o.basis}"`;
 	if (!(o.maxChangePercent >= 0)) return `Max Change per Step must be ≥ 0, got ${o.maxChangePercent}`;
@@ -271,9 +270,12 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 	);
 	const factor = 10 ** minorDigits(currency);
 	const toMinor = (x: number) => Math.round(x * factor);
+	// 0 = rebalance the money already budgeted, the usual ask ("same spend, better split").
+	const totalSource = o.totalBudget > 0 ? 'fixed' : 'current';
+	const totalBudget = o.totalBudget > 0 ? o.totalBudget : candidates.reduce((sum, c) => sum + toMinor(c.current), 0) / factor;
 	const allocation = allocateBudget(
 		candidates.map((c, i) => ({ current: c.current * factor, score: shrink.shrunk[i] })),
-		{ total: toMinor(o.totalBudget), cap: o.maxChangePercent / 100, floor: o.floor * factor, exploration: o.explorationShare },
+		{ total: toMinor(totalBudget), cap: o.maxChangePercent / 100, floor: o.floor * factor, exploration: o.explorationShare },
 	);
 
 	const label = o.basis === 'roas' ? 'ROAS' : 'conversions per spend (1 / CPA)';
@@ -340,10 +342,11 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 			operation: OPERATION,
 			summary: true,
 			currency,
-			totalBudget: o.totalBudget,
+			totalBudget,
+			totalSource,
 			allocated: allocatedMinor / factor,
 			feasible: allocation.feasible,
-			problem: allocation.problem === null ? null : `${allocation.problem} (minor units of ${currency}); allocated ${allocatedMinor / factor} instead of ${o.totalBudget}`,
+			problem: allocation.problem === null ? null : `${allocation.problem} (minor units of ${currency}); allocated ${allocatedMinor / factor} instead of ${totalBudget}`,
 			basis: o.basis,
 			window: windowLabel,
 			shrinkage: {
