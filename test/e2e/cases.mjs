@@ -65,6 +65,25 @@ export const e2eCases = [
 		},
 	},
 	{
+		name: 'Template "Meta budget reallocation": insights with budgets → reallocate (keep the total) → filter keeps the summary → one Slack proposal',
+		workflowId: 'adpilotMetaRealloc',
+		before: clearSlack,
+		async check(result, simulatorUrl) {
+			const rows = nodeOutput(result, 'Ad set insights with budgets, last 14 days');
+			assert.ok(rows.some((r) => typeof r.attributes?.dailyBudget === 'number'), 'no ad set carries its budget');
+			const out = nodeOutput(result, 'Reallocate budget');
+			const summary = out.find((o) => o.summary === true);
+			assert.ok(summary, 'no summary item');
+			assert.equal(summary.totalSource, 'current');
+			const proposals = out.filter((o) => o.kind === 'setBudget');
+			const messages = await slackMessages(simulatorUrl);
+			assert.equal(messages.length, 1, 'the filter should pass the summary alone');
+			assert.equal(messages[0].body.adpilot.proposals, proposals.length);
+			assert.match(messages[0].body.text, /^:moneybag: Budget reallocation proposal, [\d.]+ EUR\/day \(today's total\)/);
+			assert.equal(messages[0].body.text.split('\n').filter((line) => line.startsWith('• ')).length, proposals.length);
+		},
+	},
+	{
 		name: 'Meta Ads: Ad Account → Get Many returns every account the token reaches, across pages',
 		workflowId: 'e2eMetaAdAccounts',
 		async check(result, simulatorUrl) {
