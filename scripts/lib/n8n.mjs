@@ -126,12 +126,33 @@ export function executeWorkflow(userFolder, workflowId, extraEnv = {}) {
 			...extraEnv,
 		});
 	} catch (error) {
-		throw new Error(`n8n execute failed (exit ${error.status}):\n${String(error.stdout ?? '').slice(-3000)}`);
+		const printed = String(error.stdout ?? '');
+		throw new Error(`n8n execute failed (exit ${error.status}): ${executionError(printed) ?? printed.slice(-3000)}`);
 	}
+	const result = printedExecution(stdout);
+	if (!result) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
+	return result;
+}
+
+/** The execution JSON `n8n execute --rawOutput` prints, from a line "{" to the next line "}". */
+function printedExecution(stdout) {
 	const start = stdout.search(/^\{$/m);
 	const end = start < 0 ? -1 : stdout.slice(start).search(/^\}$/m);
-	if (end < 0) throw new Error(`n8n execute printed no JSON:\n${stdout.slice(-2000)}`);
-	return JSON.parse(stdout.slice(start, start + end + 1));
+	if (end < 0) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start, start + end + 1));
+	} catch {
+		return undefined;
+	}
+}
+
+/** The failing node, message and description of a failed execution (the tail of its output cuts them off). */
+function executionError(stdout) {
+	const result = printedExecution(stdout);
+	const error = result?.data?.resultData?.error ?? result?.resultData?.error;
+	if (!error) return undefined;
+	const node = error.node?.name ?? result?.data?.resultData?.lastNodeExecuted;
+	return `node "${node ?? '?'}": ${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
 /** The sandbox's owner account, created on first start. */

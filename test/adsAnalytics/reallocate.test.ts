@@ -70,8 +70,26 @@ describe('Reallocate Budget', () => {
 		// 4 : 2 of 120.50 → 80.33 + 40.17, both within ±50 % of where they were.
 		expect(amounts).toEqual({ A: 80.33, B: 40.17 });
 		expect(s.skipped.map((x: any) => x.entityId)).toEqual(['C']);
+		expect(s.message).toBe(
+			[
+				"Budget reallocation proposal: 120.50 EUR/day (today's total), by ROAS over all rows to 2024-06-01",
+				'• A: 70.50 EUR → 80.33 EUR (+13.94 %)',
+				'• B: 50.00 EUR → 40.17 EUR (-19.66 %)',
+				'1 skipped (no budget of their own, or another platform)',
+			].join('\n'),
+		);
 		expect(summaryOf(reallocateBudget(two(), base)).totalSource).toBe('fixed');
 		expect(optionsProblem({ ...base, totalBudget: -5 })).toBe('Total Daily Budget must be 0 (keep the current total) or more, got -5');
+	});
+
+	it('with no budget to start from, the summary keeps its shape and says why', () => {
+		const rows = toInput([row({ entityId: 'A', spend: 100, value: 400 }), row({ entityId: 'B', spend: 100, value: 200, attributes: { dailyBudget: null } })]);
+		const out = reallocateBudget(rows, { ...base, totalBudget: 0 });
+		expect(out).toHaveLength(1);
+		expect(out[0].json).toMatchObject({ summary: true, feasible: false, problem: 'no entity could be allocated', allocations: [], actions: 0, currency: 'EUR', totalSource: 'current' });
+		expect(out[0].json.message).toBe(
+			'Budget reallocation: nothing to allocate. 2 campaigns skipped, none with a daily budget of its own (no current daily budget (attributes.dailyBudget or Current Budgets JSON)).',
+		);
 	});
 
 	it('caps the step change: ±20 % → 120 / 80', () => {

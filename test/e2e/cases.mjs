@@ -69,8 +69,8 @@ export const e2eCases = [
 		workflowId: 'adpilotMetaRealloc',
 		before: clearSlack,
 		async check(result, simulatorUrl) {
-			const rows = nodeOutput(result, 'Ad set insights with budgets, last 14 days');
-			assert.ok(rows.some((r) => typeof r.attributes?.dailyBudget === 'number'), 'no ad set carries its budget');
+			const rows = nodeOutput(result, 'Campaign insights with budgets, last 14 days');
+			assert.ok(rows.some((r) => typeof r.attributes?.dailyBudget === 'number'), 'no campaign carries its budget');
 			const out = nodeOutput(result, 'Reallocate budget');
 			const summary = out.find((o) => o.summary === true);
 			assert.ok(summary, 'no summary item');
@@ -79,7 +79,8 @@ export const e2eCases = [
 			const messages = await slackMessages(simulatorUrl);
 			assert.equal(messages.length, 1, 'the filter should pass the summary alone');
 			assert.equal(messages[0].body.adpilot.proposals, proposals.length);
-			assert.match(messages[0].body.text, /^:moneybag: Budget reallocation proposal, [\d.]+ EUR\/day \(today's total\)/);
+			assert.ok(proposals.length > 0, 'nothing proposed');
+			assert.match(messages[0].body.text, /^:moneybag: Budget reallocation proposal: [\d.]+ EUR\/day \(today's total\), by ROAS over last 14 days/);
 			assert.equal(messages[0].body.text.split('\n').filter((line) => line.startsWith('• ')).length, proposals.length);
 		},
 	},

@@ -11,7 +11,7 @@ interface Allocation {
 	action: string;
 }
 
-// Template: daily schedule → Meta insights with budgets (ad sets, 14 days) → Reallocate Budget (keep today's total) → summary → Slack.
+// Template: daily schedule → Meta insights with budgets (campaigns, 14 days) → Reallocate Budget (keep today's total) → summary → Slack.
 describe('template: Meta budget reallocation proposals, daily', () => {
 	let sim: RunningSimulator;
 	beforeAll(async () => {
@@ -19,10 +19,10 @@ describe('template: Meta budget reallocation proposals, daily', () => {
 	});
 	afterAll(async () => sim.close());
 
-	it("moves today's total between the ad sets that have budgets of their own, within ±20 % each", async () => {
+	it("moves today's total between the campaigns that have budgets of their own, within ±20 % each", async () => {
 		const result = await runWorkflow(loadTemplate('meta-budget-reallocation.json'), { credentials: simulatorCredentials(sim) });
 
-		const rows = result.output('Ad set insights with budgets, last 14 days');
+		const rows = result.output('Campaign insights with budgets, last 14 days');
 		expect(rows.length).toBeGreaterThan(0);
 		const budgets = new Map<string, number | null>();
 		for (const row of rows) {
@@ -38,7 +38,7 @@ describe('template: Meta budget reallocation proposals, daily', () => {
 		expect(summary).toMatchObject({ totalSource: 'current', currency: 'EUR', feasible: true });
 		expect(summary.totalBudget).toBeCloseTo(todaysTotal, 2);
 		expect(summary.allocated).toBeCloseTo(todaysTotal, 2);
-		// Every ad set is either allocated (it has a budget) or skipped (it runs on its campaign's budget).
+		// Every campaign is either allocated (it has a budget) or skipped (its ad sets hold the budgets).
 		expect(summary.allocations.map((a) => a.entityId).sort()).toEqual(own.map(([id]) => id).sort());
 		expect(summary.skipped.length).toBe(budgets.size - own.length);
 		for (const a of summary.allocations) {
@@ -48,12 +48,12 @@ describe('template: Meta budget reallocation proposals, daily', () => {
 		}
 
 		const actions = out.filter((o) => o.kind === 'setBudget');
-		// The seeded ad sets differ enough in ROAS that some budgets move by 5 % or more.
+		// The seeded campaigns differ enough in ROAS that some budgets move by 5 % or more.
 		expect(actions.length).toBeGreaterThan(0);
 		expect(actions.length).toBe(summary.allocations.filter((a) => a.action === 'setBudget').length);
 		for (const action of actions) {
 			expect(parseAction(action)).toMatchObject({ ok: true });
-			expect(action).toMatchObject({ platform: 'meta', level: 'adSet', source: { type: 'analytics', operation: 'reallocateBudget' } });
+			expect(action).toMatchObject({ platform: 'meta', level: 'campaign', source: { type: 'analytics', operation: 'reallocateBudget' } });
 		}
 		// The filter stand-in passes everything on in-process; in real n8n only the summary reaches Slack (e2e checks that).
 		expect(result.recorded['Summary only']).toEqual([out]);

@@ -14,6 +14,7 @@ import { makeIdempotencyKey } from '../../shared/contracts/idempotency';
 import { dateOf, dayNumber, groupByEntity, round, type EntityGroup, type InputRow } from '../input';
 import { allocateBudget } from '../stats/allocation';
 import { shrinkYields, type YieldEntity } from '../stats/shrinkage';
+import { reallocationMessage, type MessageAllocation } from './reallocateMessage';
 import { AnalyticsInputError, showFor, type AnalyticsOperation, type AnalyticsResult } from './types';
 
 const OPERATION = 'reallocateBudget';
@@ -261,7 +262,10 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 	}
 	const allItems = rows.map((r) => r.itemIndex);
 	if (candidates.length === 0) {
-		return [{ json: { operation: OPERATION, summary: true, feasible: false, problem: 'no entity could be allocated', skipped: skippedList }, items: allItems }];
+		// Same shape as a normal summary, so a template's message step still has its fields.
+		const problem = 'no entity could be allocated';
+		const message = `Budget reallocation: nothing to allocate. ${skippedList.length} ${o.level === 'campaign' ? 'campaigns' : 'ad sets / ad groups'} skipped, none with a daily budget of its own (${skippedList[0]?.reason ?? 'no rows'}).`;
+		return [{ json: { operation: OPERATION, summary: true, message, currency, totalBudget: o.totalBudget, totalSource: o.totalBudget > 0 ? 'fixed' : 'current', allocated: 0, feasible: false, problem, actions: 0, allocations: [], skipped: skippedList }, items: allItems }];
 	}
 
 	const shrink = shrinkYields(
@@ -337,16 +341,28 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 		out.push({ json: action as unknown as IDataObject, items: c.group.itemIndexes });
 	});
 	const allocatedMinor = allocation.amounts.reduce((a, b) => a + b, 0);
+	const problem = allocation.problem === null ? null : `${allocation.problem} (minor units of ${currency}); allocated ${allocatedMinor / factor} instead of ${totalBudget}`;
 	out.push({
 		json: {
 			operation: OPERATION,
 			summary: true,
+			message: reallocationMessage({
+				currency,
+				totalBudget,
+				totalSource,
+				basisLabel: label,
+				window: windowLabel,
+				feasible: allocation.feasible,
+				problem,
+				allocations: allocations as unknown as MessageAllocation[],
+				skipped: skippedList.length,
+			}),
 			currency,
 			totalBudget,
 			totalSource,
 			allocated: allocatedMinor / factor,
 			feasible: allocation.feasible,
-			problem: allocation.problem === null ? null : `${allocation.problem} (minor units of ${currency}); allocated ${allocatedMinor / factor} instead of ${totalBudget}`,
+			problem,
 			basis: o.basis,
 			window: windowLabel,
 			shrinkage: {
