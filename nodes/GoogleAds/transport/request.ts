@@ -7,6 +7,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import { equalJitterDelayMs } from '../../shared/backoff';
 import { getGoogleAdsSettings, type GoogleAdsContext } from './credentials';
 import { normalizeCustomerId } from './customerId';
 import {
@@ -101,8 +102,7 @@ function isRetryable(failure: FailedResponse, details: GoogleAdsErrorDetail[]): 
 export function backoffMs(attempt: number, details: GoogleAdsErrorDetail[], random: () => number): number {
 	const hinted = details.map((d) => d.retryDelayMs ?? 0).reduce((a, b) => Math.max(a, b), 0);
 	if (hinted > 0) return Math.round(hinted * (1 + HINT_JITTER * random()));
-	const ceiling = Math.min(BASE_BACKOFF_MS * 2 ** attempt, MAX_BACKOFF_MS);
-	return Math.round(ceiling / 2 + (ceiling / 2) * random());
+	return equalJitterDelayMs(attempt, BASE_BACKOFF_MS, MAX_BACKOFF_MS, random);
 }
 
 /** Builds the NodeApiError users see. Built from plain data: the helper's error holds request headers. */

@@ -1,5 +1,6 @@
 import { sleep as n8nSleep } from 'n8n-workflow';
 
+import { equalJitterDelayMs } from '../../shared/backoff';
 import type { TransportOptions } from './types';
 
 export const DEFAULT_MAX_RETRIES = 5;
@@ -27,9 +28,7 @@ export function resolveOptions(options: TransportOptions | undefined, maxThrottl
 	};
 }
 
-/** Exponential backoff with jitter: half fixed, half random, so parallel workers spread out. */
+/** Exponential backoff with equal jitter; rate limits start from a higher base. */
 export function backoffDelayMs(attempt: number, random: () => number, rateLimited = false): number {
-	const base = rateLimited ? RATE_LIMIT_BASE_DELAY_MS : BASE_DELAY_MS;
-	const ceiling = Math.min(MAX_DELAY_MS, base * 2 ** attempt);
-	return Math.round(ceiling / 2 + (ceiling / 2) * random());
+	return equalJitterDelayMs(attempt, rateLimited ? RATE_LIMIT_BASE_DELAY_MS : BASE_DELAY_MS, MAX_DELAY_MS, random);
 }
