@@ -15,7 +15,7 @@ export function transportClient(ctx: IExecuteFunctions, itemIndex: number, optio
 /** Entity details' calls: edge listing and by-id reads through the Batch API (50 per call). */
 export function detailsClient(ctx: IExecuteFunctions, itemIndex: number, options: TransportOptions | undefined): DetailsClient {
 	return {
-		pages: (req) => graphPages(ctx, { path: req.path, qs: req.qs, pageSize: req.pageSize, returnAll: true, itemIndex, options }),
+		pages: transportClient(ctx, itemIndex, options).pages,
 		getEach: async <T>(relativeUrls: string[]) => {
 			const results = await graphBatch(ctx, relativeUrls.map((relativeUrl) => ({ method: 'GET' as const, relativeUrl })), { itemIndex, options });
 			// One object Meta refuses (deleted, no permission) leaves its rows without details; the rest go on.
