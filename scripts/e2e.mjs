@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
+import { ensureSandboxDataTables } from './lib/sandboxDataTables.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 
@@ -38,7 +39,7 @@ async function checkEditor(port, cookie, simulatorUrl) {
  * against it. `report(name, started, error?)` prints one ok/FAIL line per check.
  */
 async function editorChecks(userFolder, simulatorUrl, report) {
-	const EDITOR_CHECK = 'the editor lists every AdPilot node and every credential test passes';
+	const EDITOR_CHECK = 'the editor lists every AdPilot node, every credential test passes, the sandbox data tables are created as `npm start` creates them';
 	const publishErrors = new Map();
 	for (const testCase of webhookCases) {
 		try {
@@ -57,6 +58,8 @@ async function editorChecks(userFolder, simulatorUrl, report) {
 		await ensureOwner(port);
 		cookie = await loginToEditor(port);
 		await checkEditor(port, cookie, simulatorUrl);
+		// The webhook cases find their clients only in these tables: nothing else creates them.
+		await ensureSandboxDataTables(port, cookie);
 		report(EDITOR_CHECK, started);
 	} catch (error) {
 		report(EDITOR_CHECK, started, error);

@@ -6,12 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureOwner, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
+import { ensureOwner, loginToEditor, publishWorkflow, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+import { ensureSandboxDataTables } from './lib/sandboxDataTables.mjs';
+import { curlLine, SANDBOX_WEBHOOKS } from './lib/sandboxWebhooks.mjs';
 
 const EDITOR_PORT = Number(process.env.ADPILOT_EDITOR_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5680);
+
+/** When the clock started: the wrapper (scripts/with-node24.mjs) passes its own start time on. */
+const startedAt = Number(process.env.ADPILOT_STARTED_AT ?? Date.now());
 
 async function main() {
 	const env = ensureNode24();
@@ -24,14 +29,25 @@ async function main() {
 	const userFolder = join(repoRoot, '.n8n-sandbox');
 	mkdirSync(userFolder, { recursive: true });
 	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
+	// n8n serves a production webhook only for a published workflow (published from the CLI before start).
+	for (const webhook of SANDBOX_WEBHOOKS) publishWorkflow(userFolder, webhook.workflowId);
 	const editor = await startEditor(userFolder, EDITOR_PORT);
 	await ensureOwner(EDITOR_PORT);
+	const cookie = await loginToEditor(EDITOR_PORT);
+	const tables = await ensureSandboxDataTables(EDITOR_PORT, cookie);
+	const seconds = Math.round((Date.now() - startedAt) / 1000);
 
 	console.log('\n  AdPilot sandbox is running');
 	console.log(`  Editor:     http://localhost:${EDITOR_PORT}`);
 	console.log(`  Login:      ${SANDBOX_OWNER.email} / ${SANDBOX_OWNER.password}`);
 	console.log(`  Simulator:  ${simulator.url} (Meta ${simulator.url}/meta, Google ${simulator.url}/google, OpenAI ${simulator.url}/openai/v1)`);
 	console.log(`  Templates:  ${workflows.map((w) => w.name).join(', ') || 'none'}`);
+	if (tables.length > 0) console.log(`  Data tables created: ${tables.join(', ')}`);
+	for (const webhook of SANDBOX_WEBHOOKS) {
+		console.log(`  Webhook template (run from ${repoRoot}; the report lands in ${simulator.url}/hooks):`);
+		console.log(`    ${curlLine(webhook, EDITOR_PORT, simulator.url)}`);
+	}
+	console.log(`  Ready in ${Math.floor(seconds / 60)} min ${seconds % 60} s.`);
 	console.log('  Ctrl-C stops both.\n');
 
 	const stop = () => {

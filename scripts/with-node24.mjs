@@ -10,6 +10,8 @@ if (!command) {
 	console.error('usage: with-node24.mjs <command> [args...]');
 	process.exit(2);
 }
-const env = ensureNode24();
+// Taken before Node 24 may be installed, so `npm start` can report its whole time to a working editor.
+const startedAt = process.env.ADPILOT_STARTED_AT ?? String(Date.now());
+const env = { ...ensureNode24(), ADPILOT_STARTED_AT: startedAt };
 const result = spawnSync(command, args, { stdio: 'inherit', env, shell: false });
 process.exit(result.status ?? 1);

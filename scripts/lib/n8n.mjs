@@ -46,7 +46,8 @@ export function ensureN8n() {
 export function packAdPilot(destination) {
 	mkdirSync(destination, { recursive: true });
 	const env = ensureNode24();
-	execFileSync('npm', ['pack', '--pack-destination', destination, '--loglevel=error'], {
+	// The project's .npmrc skips install scripts; packing must still run `prepack` (the build).
+	execFileSync('npm', ['pack', '--ignore-scripts=false', '--pack-destination', destination, '--loglevel=error'], {
 		cwd: repoRoot,
 		env,
 		stdio: ['ignore', 'ignore', 'inherit'],
@@ -56,6 +57,23 @@ export function packAdPilot(destination) {
 	return join(destination, tarball);
 }
 
+/**
+ * What a local sandbox does not need, and would only print failures or notices
+ * about: telemetry and version checks (no internet needed), templates and
+ * verified-package lookups on api.n8n.io, license renewal, the Python task
+ * runner (it probes for python3 and warns), the hiring banner.
+ */
+export const QUIET_SANDBOX_ENV = {
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_TEMPLATES_ENABLED: 'false',
+	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+	N8N_PYTHON_ENABLED: 'false',
+	N8N_HIRING_BANNER_ENABLED: 'false',
+};
+
 /** The environment of one n8n instance living in `userFolder`. */
 export function instanceEnv(userFolder, extra = {}) {
 	return {
@@ -63,10 +81,7 @@ export function instanceEnv(userFolder, extra = {}) {
 		N8N_USER_FOLDER: userFolder,
 		// A fixed key so imported credentials decrypt in every command of this instance.
 		N8N_ENCRYPTION_KEY: 'adpilot-sandbox-encryption-key',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_TEMPLATES_ENABLED: 'false',
+		...QUIET_SANDBOX_ENV,
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_SECURE_COOKIE: 'false',
 		N8N_LOG_LEVEL: 'warn',

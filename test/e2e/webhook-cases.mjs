@@ -4,18 +4,8 @@
 // editor is up and the owner is logged in.
 import assert from 'node:assert/strict';
 
-import { createDataTable, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
+import { SANDBOX_WEBHOOKS, webhookForm } from '../../scripts/lib/sandboxWebhooks.mjs';
 import { simFetch } from './simFetch.mjs';
-
-/** A valid 1×1 PNG. */
-const ONE_PIXEL_PNG = Buffer.from(
-	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
-	'base64',
-);
-
-/** The simulator's Meta account and a page of its dataset (simulator/meta/store.ts). */
-const META_ACCOUNT = '100010000000001';
-const META_PAGE = '1000000000001';
 
 async function waitForHook(simulatorUrl, path, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
@@ -26,6 +16,23 @@ async function waitForHook(simulatorUrl, path, timeoutMs) {
 		await new Promise((r) => setTimeout(r, 1000));
 	}
 	throw new Error(`no POST to ${path} reached the simulator's recorder within ${timeoutMs / 1000} s`);
+}
+
+/** Posts the sandbox webhook request (with `overrides` on its fields), retrying while n8n has not registered the webhook yet. */
+async function postLaunch(port, simulatorUrl, overrides = {}) {
+	const webhook = SANDBOX_WEBHOOKS.find((w) => w.workflowId === 'adpilotMetaHierarchy');
+	const deadline = Date.now() + 30_000;
+	let answer;
+	let text = '';
+	while (Date.now() < deadline) {
+		const form = webhookForm({ ...webhook, fields: { ...webhook.fields, ...overrides } }, simulatorUrl);
+		answer = await fetch(`http://127.0.0.1:${port}/webhook/${webhook.path}`, { method: 'POST', body: form });
+		text = await answer.text();
+		if (answer.status !== 404) break;
+		await new Promise((r) => setTimeout(r, 1000));
+	}
+	assert.equal(answer.status, 202, `the webhook answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
+	return JSON.parse(text);
 }
 
 async function metaObject(simulatorUrl, id, fields) {
@@ -41,46 +48,13 @@ export const webhookCases = [
 	{
 		name: 'Template "Meta full hierarchy from a webhook": multipart POST → 202 → data table → image → campaign/ad set/creative/ad, all PAUSED → callback',
 		workflowId: 'adpilotMetaHierarchy',
-		async run({ port, cookie, simulatorUrl }) {
+		async run({ port, simulatorUrl }) {
 			await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
 
-			// The template looks the client up by name in the "adpilot_clients" data table
-			// (columns read by its "Find Client" filter and "Prepare Launch" code).
-			const projectId = await personalProjectId(port, cookie);
-			const table = await createDataTable(port, cookie, projectId, 'adpilot_clients', [
-				{ name: 'client', type: 'string' },
-				{ name: 'adAccountId', type: 'string' },
-				{ name: 'pageId', type: 'string' },
-			]);
-			assert.ok(table?.id, `creating the data table returned ${JSON.stringify(table)}`);
-			await insertDataTableRows(port, cookie, projectId, table.id, [
-				{ client: 'Acme Shoes', adAccountId: META_ACCOUNT, pageId: META_PAGE },
-			]);
-
-			const form = new FormData();
-			form.append('client', 'Acme Shoes');
-			form.append('name', 'AdPilot e2e launch');
-			form.append('message', 'New season, new shoes.');
-			form.append('headline', 'Acme Shoes');
-			form.append('linkUrl', 'https://example.com/shoes');
-			form.append('countries', 'US,CA');
-			form.append('targeting', JSON.stringify({ age_min: 25, age_max: 54 }));
-			form.append('dailyBudget', '25');
-			form.append('callbackUrl', `${simulatorUrl}/hooks/callback`);
-			form.append('creative', new Blob([ONE_PIXEL_PNG], { type: 'image/png' }), 'creative.png');
-
-			// The production webhook is registered a moment after /healthz; retry while it is 404.
-			const deadline = Date.now() + 30_000;
-			let answer;
-			let text = '';
-			while (Date.now() < deadline) {
-				answer = await fetch(`http://127.0.0.1:${port}/webhook/adpilot/meta-launch`, { method: 'POST', body: form });
-				text = await answer.text();
-				if (answer.status !== 404) break;
-				await new Promise((r) => setTimeout(r, 1000));
-			}
-			assert.equal(answer.status, 202, `the webhook answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
-			const accepted = JSON.parse(text);
+			// The same request as the curl line `npm start` prints and README.md quotes; its client
+			// is in the sandbox "adpilot_clients" data table, which only the sandbox set-up creates.
+			const webhook = SANDBOX_WEBHOOKS.find((w) => w.workflowId === 'adpilotMetaHierarchy');
+			const accepted = await postLaunch(port, simulatorUrl);
 			assert.equal(accepted.accepted, true);
 			assert.ok(accepted.requestId, 'no requestId in the 202 answer');
 
@@ -88,7 +62,7 @@ export const webhookCases = [
 			const report = message.body;
 			assert.equal(report.ok, true, `the workflow reported a failure: ${JSON.stringify(report)}`);
 			assert.equal(String(report.requestId), String(accepted.requestId));
-			assert.equal(report.client, 'Acme Shoes');
+			assert.equal(report.client, webhook.fields.client);
 			const { campaignId, adSetId, creativeId, adId, imageHash } = report.ids ?? {};
 			for (const [key, value] of Object.entries({ campaignId, adSetId, creativeId, adId, imageHash })) {
 				assert.ok(value, `the callback carries no ${key}: ${JSON.stringify(report.ids)}`);
@@ -106,3 +80,18 @@ export const webhookCases = [
 		},
 	},
 ];
+
+webhookCases.push({
+	name: 'Template "Meta full hierarchy from a webhook": a Meta step that fails reaches Report Failure (error output), with the ids created so far',
+	workflowId: 'adpilotMetaHierarchy',
+	async run({ port, simulatorUrl }) {
+		await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
+		// A budget below Meta's minimum: the campaign is created, the ad set is refused.
+		const accepted = await postLaunch(port, simulatorUrl, { dailyBudget: '0.01' });
+		const report = (await waitForHook(simulatorUrl, '/callback', 60_000)).body;
+		assert.equal(report.ok, false, `the workflow did not report the failure: ${JSON.stringify(report)}`);
+		assert.equal(String(report.requestId), String(accepted.requestId));
+		assert.equal(report.failedStep, 'Create Ad Set', JSON.stringify(report));
+		assert.ok(report.ids?.campaignId, `the failure report lacks the campaign created before: ${JSON.stringify(report.ids)}`);
+	},
+});

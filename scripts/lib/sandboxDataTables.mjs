@@ -1,0 +1,47 @@
+// The n8n Data Tables the templates in workflows/ read, with sandbox rows that
+// point at the simulator's dataset (simulator/meta/store.ts). `npm start` and
+// the e2e run create them through the editor's REST API, so every template
+// works in the sandbox as imported. test/workflows/sandboxDataTables.test.ts
+// checks that every table and column a template names is here.
+import { createDataTable, editorRest, insertDataTableRows, personalProjectId } from './n8n.mjs';
+
+/** The simulator's Meta ad account and one of its pages. */
+export const SANDBOX_META_ACCOUNT = '100010000000001';
+export const SANDBOX_META_PAGE = '1000000000001';
+
+export const SANDBOX_DATA_TABLES = [
+	{
+		// workflows/meta-full-hierarchy-from-webhook.json: "Find Client" maps a client name to its account and page.
+		name: 'adpilot_clients',
+		columns: [
+			{ name: 'client', type: 'string' },
+			{ name: 'adAccountId', type: 'string' },
+			{ name: 'pageId', type: 'string' },
+		],
+		rows: [{ client: 'Acme Shoes', adAccountId: SANDBOX_META_ACCOUNT, pageId: SANDBOX_META_PAGE }],
+	},
+];
+
+/** The names of the data tables in the owner's personal project. */
+export async function dataTableNames(port, cookie, projectId) {
+	const listed = await editorRest(port, cookie, 'GET', `/projects/${projectId}/data-tables`);
+	return (listed?.data ?? listed ?? []).map((table) => table.name);
+}
+
+/**
+ * Creates every sandbox table that does not exist yet, with its rows. A table
+ * that exists already (a second `npm start`) is left as the user left it.
+ * Returns the names of the tables it created.
+ */
+export async function ensureSandboxDataTables(port, cookie, tables = SANDBOX_DATA_TABLES) {
+	const projectId = await personalProjectId(port, cookie);
+	const existing = new Set(await dataTableNames(port, cookie, projectId));
+	const created = [];
+	for (const table of tables) {
+		if (existing.has(table.name)) continue;
+		const { id } = await createDataTable(port, cookie, projectId, table.name, table.columns);
+		if (table.rows.length > 0) await insertDataTableRows(port, cookie, projectId, id, table.rows);
+		created.push(table.name);
+	}
+	return created;
+}
