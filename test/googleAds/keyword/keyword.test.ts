@@ -168,7 +168,7 @@ describe('Keyword Add Negative / Get Many / Pause / Remove', () => {
 	it('rejects a keyword id of the wrong shape, naming the item', async () => {
 		const { items } = await runNode([{ resource: 'keyword', operation: 'pause', customerId: CID, keyword: '77' }], { continueOnFail: true });
 		expect(items[0].json.error).toBe(
-			'Keyword: expected "parentId~id" (e.g. 123~456) or a adGroupCriteria resource name, got "77" (item 0)',
+			'Keyword: expected "parentId~id" (e.g. 123~456) or an adGroupCriteria resource name, got "77" (item 0)',
 		);
 	});
 });

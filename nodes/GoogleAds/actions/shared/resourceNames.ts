@@ -1,4 +1,5 @@
 import { InputProblem } from './errors';
+import { withArticle } from '../../../shared/text';
 
 /** Google Ads collections AdPilot writes to, as they appear in resource names and mutate paths. */
 export type Collection =
@@ -23,7 +24,7 @@ function fromResourceName(raw: string, collections: Collection[], customerId: st
 	if (!match) return undefined;
 	const [, owner, collection, id] = match;
 	if (!collections.includes(collection as Collection)) {
-		throw new InputProblem(field, `"${raw}" is a ${collection} resource name, expected ${collections.join(' or ')}`);
+		throw new InputProblem(field, `"${raw}" is ${withArticle(collection)} resource name, expected ${collections.join(' or ')}`);
 	}
 	if (owner !== customerId) {
 		throw new InputProblem(field, `"${raw}" belongs to customer ${owner}, not ${customerId}`);
@@ -41,7 +42,7 @@ export function parseSimpleId(raw: unknown, collection: Collection, customerId: 
 	if (ID.test(text)) return text;
 	const parsed = fromResourceName(text, [collection], customerId, field);
 	if (parsed && ID.test(parsed.id)) return parsed.id;
-	throw new InputProblem(field, `expected a numeric ID or a ${collection} resource name, got "${text}"`);
+	throw new InputProblem(field, `expected a numeric ID or ${withArticle(collection)} resource name, got "${text}"`);
 }
 
 /**
@@ -66,7 +67,7 @@ export function parseCompositeName(
 	if (parsed && parts) return { resourceName: text, collection: parsed.collection, parentId: parts[1], id: parts[2] };
 	throw new InputProblem(
 		field,
-		`expected "parentId~id" (e.g. 123~456) or a ${collections.join('/')} resource name, got "${text}"`,
+		`expected "parentId~id" (e.g. 123~456) or ${withArticle(collections.join('/'))} resource name, got "${text}"`,
 	);
 }
 

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/n8n/parameters';
+import { withArticle } from '../../../shared/text';
 import { normalizeAdAccountId } from '../../transport';
 
 // Meta object ids are decimal strings; anything else would become a confusing Graph 404 or, worse, a different path.
@@ -14,7 +15,7 @@ export function getObjectId(ctx: IExecuteFunctions, param: string, label: string
 	} catch {
 		throw new NodeOperationError(ctx.getNode(), `${label} ID is missing on item ${itemIndex}`, {
 			itemIndex,
-			description: `Choose a ${label.toLowerCase()} from the list or enter its numeric ID.`,
+			description: `Choose ${withArticle(label.toLowerCase())} from the list or enter its numeric ID.`,
 		});
 	}
 	return assertMetaId(ctx, raw, label, itemIndex);
