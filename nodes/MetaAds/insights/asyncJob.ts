@@ -34,7 +34,24 @@ interface JobStatus {
 	error_code?: number;
 	error_subcode?: number;
 	error_message?: string;
+	error_user_title?: string;
 	error_user_msg?: string;
+}
+
+const STATUS_FIELDS = 'id,async_status,async_percent_completion,error_code,error_subcode,error_message';
+/** Meta made error_user_title/error_user_msg fields of a report run in v25.0; older versions answer (#100) "nonexisting field". */
+const USER_MESSAGE_FIELDS_SINCE = 25;
+
+/** The report-run fields to poll for the Graph version the calls go to (all of them when it is unknown). */
+export function jobStatusFields(apiVersion: number | undefined): string {
+	const withUserMessage = apiVersion === undefined || apiVersion >= USER_MESSAGE_FIELDS_SINCE;
+	return withUserMessage ? `${STATUS_FIELDS},error_user_title,error_user_msg` : STATUS_FIELDS;
+}
+
+/** Graph's (#100) answer to a field the version does not have, naming one of the user-message fields. */
+function isMissingUserMessageField(error: Error): boolean {
+	const text = `${error.message} ${(error as { description?: string }).description ?? ''}`;
+	return /nonexisting field \(error_user_(msg|title)\)/i.test(text);
 }
 
 const COMPLETED = 'Job Completed';
@@ -69,6 +86,7 @@ export async function waitForJob(client: InsightsClient, jobId: string, options:
 	let slept = 0;
 	let delay = options.pollStartMs;
 	let notReady = 0;
+	let fields = jobStatusFields(client.apiVersion);
 	for (;;) {
 		let status: JobStatus = { async_status: 'Job Not Started', async_percent_completion: 0 };
 		let pollError: Error | undefined;
@@ -76,10 +94,15 @@ export async function waitForJob(client: InsightsClient, jobId: string, options:
 			status = await client.request<JobStatus>({
 				method: 'GET',
 				path: `/${jobId}`,
-				qs: { fields: 'id,async_status,async_percent_completion,error_code,error_subcode,error_message,error_user_msg' },
+				qs: { fields },
 			});
 		} catch (error) {
 			pollError = error as Error;
+		}
+		// A version the credential names in a way we cannot read, without these fields: ask once more without them.
+		if (pollError && fields !== STATUS_FIELDS && isMissingUserMessageField(pollError)) {
+			fields = STATUS_FIELDS;
+			continue;
 		}
 		// Transport errors are already n8n errors; only the subcode-33 race is waited out.
 		if (pollError && (!isJobNotReadyError(pollError) || ++notReady > MAX_NOT_READY_POLLS)) throw pollError;

@@ -31,4 +31,4 @@ export { parseUsageHeaders, slowdownMs, getHeader } from './usage';
 export { backoffDelayMs, DEFAULT_MAX_RETRIES, DEFAULT_MAX_THROTTLE_WAIT_MS } from './backoff';
 export { maxThrottleWaitOption } from './nodeOptions';
 export { redactSecrets } from './redact';
-export { graphBaseUrl } from './url';
+export { graphBaseUrl, graphMajorVersion } from './url';

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { credentialSetting } from '../../shared/n8n/credentialSetting';
 import type { MetaContext } from './types';
@@ -7,9 +7,24 @@ import type { MetaContext } from './types';
 export async function graphBaseUrl(ctx: MetaContext): Promise<string> {
 	const credentials = await ctx.getCredentials('adPilotMetaAdsApi');
 	const base = credentialSetting(ctx.getNode(), credentials, 'baseUrl', 'Base URL', 'Meta Ads').replace(/\/+$/, '');
-	let version = credentialSetting(ctx.getNode(), credentials, 'apiVersion', 'Graph API Version', 'Meta Ads').replace(/^\/+|\/+$/g, '');
-	if (/^\d/.test(version)) version = `v${version}`;
-	return `${base}/${version}`;
+	return `${base}/${graphVersion(ctx, credentials)}`;
+}
+
+/** The credential's Graph API version as Meta writes it in paths: `v25.0` (also from `25.0` or `/v25.0/`). */
+function graphVersion(ctx: MetaContext, credentials: ICredentialDataDecryptedObject): string {
+	const version = credentialSetting(ctx.getNode(), credentials, 'apiVersion', 'Graph API Version', 'Meta Ads').replace(/^\/+|\/+$/g, '');
+	return /^\d/.test(version) ? `v${version}` : version;
+}
+
+/**
+ * The major number of the credential's Graph API version (25 for `v25.0`), for
+ * fields and parameters that exist only from some version on; undefined when
+ * the version is not written as Meta numbers them.
+ */
+export async function graphMajorVersion(ctx: MetaContext): Promise<number | undefined> {
+	const version = graphVersion(ctx, await ctx.getCredentials('adPilotMetaAdsApi'));
+	const match = /^v(\d+)(\.\d+)?$/.exec(version);
+	return match ? Number(match[1]) : undefined;
 }
 
 export function joinPath(baseUrl: string, path: string): string {

@@ -11,6 +11,9 @@ import { formatRow } from './format';
 import { isDone, pollJob, type ReportRun } from './jobs';
 import { parseInsightsQuery, type InsightsQuery } from './query';
 
+/** The Graph version that made error_user_title/error_user_msg fields of a report run. */
+const USER_MESSAGE_FIELDS_SINCE = 25;
+
 const DEFAULT_LIMIT = 25;
 
 function tooHeavy(limit: number, query: InsightsQuery, knobs: MetaKnobs): SimResponse | undefined {
@@ -70,6 +73,16 @@ export class InsightsEndpoints {
 	}
 
 	pollJob(call: MetaCall, id: string): SimResponse {
+		// Before v25.0 a report run has no error_user_title/error_user_msg fields, and asking for them is an error.
+		if (Number(call.version.slice(1)) < USER_MESSAGE_FIELDS_SINCE) {
+			const asked = (str(call.params, 'fields') ?? '').split(',').map((f) => f.trim());
+			const missing = asked.find((f) => f === 'error_user_msg' || f === 'error_user_title');
+			if (missing) return invalidParam(`Tried accessing nonexisting field (${missing}) on node type (AdReportRun)`);
+			const body = pollJob(this.jobs.get(id)!, call.ctx.now());
+			delete body.error_user_msg;
+			delete body.error_user_title;
+			return { status: 200, body };
+		}
 		return { status: 200, body: pollJob(this.jobs.get(id)!, call.ctx.now()) };
 	}
 

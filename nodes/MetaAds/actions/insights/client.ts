@@ -5,8 +5,14 @@ import type { DetailsClient } from '../../insights/entityDetails';
 import { graphBatch, graphPages, graphRequest, type TransportOptions } from '../../transport';
 
 /** The insights logic's two calls, sent through the Meta transport (retries, throttling, page halving). */
-export function transportClient(ctx: IExecuteFunctions, itemIndex: number, options: TransportOptions | undefined): InsightsClient {
+export function transportClient(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	options: TransportOptions | undefined,
+	apiVersion?: number,
+): InsightsClient {
 	return {
+		apiVersion,
 		request: async (req) => await graphRequest(ctx, { ...req, itemIndex, options }),
 		pages: (req) => graphPages(ctx, { path: req.path, qs: req.qs, pageSize: req.pageSize, returnAll: true, itemIndex, options }),
 	};

@@ -6,6 +6,7 @@ import { fetchInsights } from '../../insights/fetch';
 import { createNormalizer } from '../../insights/normalize';
 import type { MetaInsightRow } from '../../insights/types';
 import type { MetricRow } from '../../../shared/contracts';
+import { graphMajorVersion } from '../../transport';
 import { detailsClient, transportClient } from './client';
 import { getProperties } from './properties';
 import { readInsightsRequest } from './readRequest';
@@ -16,7 +17,7 @@ export const description: INodeProperties[] = getProperties;
 /** Insight → Get: one normalized metric row per entity and period. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const request = readInsightsRequest(this, itemIndex, insightsRuntime.sleep);
-	const client = transportClient(this, itemIndex, insightsRuntime.transport);
+	const client = transportClient(this, itemIndex, insightsRuntime.transport, await graphMajorVersion(this));
 	// Normalized page by page as rows arrive, so raw Graph rows never pile up.
 	const normalize = createNormalizer(request.normalize) as unknown as (row: MetaInsightRow) => IDataObject;
 	let rows: IDataObject[];
