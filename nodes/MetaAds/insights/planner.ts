@@ -27,6 +27,20 @@ export function chooseMode(query: InsightsQuery, mode: InsightsMode): 'sync' | '
 	return 'sync';
 }
 
+/**
+ * Every effective status an object of a level can have. Graph leaves DELETED
+ * and ARCHIVED objects out of insights unless the query filters on the level's
+ * effective_status, so naming them all is how their spend is included.
+ */
+export const EFFECTIVE_STATUSES_BY_LEVEL: Record<Exclude<InsightsLevel, 'account'>, string[]> = {
+	campaign: ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 'IN_PROCESS', 'WITH_ISSUES'],
+	adset: ['ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 'IN_PROCESS', 'WITH_ISSUES', 'CAMPAIGN_PAUSED'],
+	ad: [
+		'ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 'IN_PROCESS', 'WITH_ISSUES', 'PENDING_REVIEW', 'DISAPPROVED',
+		'PREAPPROVED', 'PENDING_BILLING_INFO', 'CAMPAIGN_PAUSED', 'ADSET_PAUSED',
+	],
+};
+
 /** Graph query parameters for `/{object}/insights` (sync GET or async POST alike). */
 export function insightsParams(query: InsightsQuery): Record<string, string> {
 	const params: Record<string, string> = {
@@ -39,6 +53,11 @@ export function insightsParams(query: InsightsQuery): Record<string, string> {
 	if (query.breakdowns.length > 0) params.breakdowns = query.breakdowns.join(',');
 	if (query.attributionWindows.length > 0) params.action_attribution_windows = JSON.stringify(query.attributionWindows);
 	if (query.actionReportTime) params.action_report_time = query.actionReportTime;
+	// Account rows already count everything; below it, deleted and archived objects are rows of their own.
+	if (query.includeDeletedArchived && query.level !== 'account') {
+		const field = `${query.level}.effective_status`;
+		params.filtering = JSON.stringify([{ field, operator: 'IN', value: EFFECTIVE_STATUSES_BY_LEVEL[query.level] }]);
+	}
 	return params;
 }
 

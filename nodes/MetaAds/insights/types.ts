@@ -60,6 +60,8 @@ export interface InsightsQuery {
 	breakdowns: string[];
 	attributionWindows: string[];
 	actionReportTime?: string;
+	/** Also report DELETED and ARCHIVED objects of the query's level, which Graph leaves out unless asked. */
+	includeDeletedArchived?: boolean;
 }
 
 export type InsightsMode = 'auto' | 'sync' | 'async';

@@ -61,6 +61,19 @@ function adPassesFilters(store: MetaStore, ad: MetaObject, query: InsightsQuery)
 	});
 }
 
+const HIDDEN_STATUSES = new Set(['DELETED', 'ARCHIVED']);
+
+/**
+ * Graph leaves DELETED and ARCHIVED objects of the query's level out of
+ * insights unless the query filters on that level's effective_status.
+ */
+function hiddenAtLevel(store: MetaStore, ad: MetaObject, query: InsightsQuery): boolean {
+	if (query.level === 'account') return false;
+	if (query.filtering.some((clause) => clause.field === `${query.level}.effective_status`)) return false;
+	const object = query.level === 'ad' ? ad : store.get(String(ad.data[LEVEL_FIELD[query.level]]));
+	return object !== undefined && HIDDEN_STATUSES.has(String(object.data.status));
+}
+
 function periodMetrics(store: MetaStore, adId: string, since: string, until: string): DailyMetrics {
 	const profile = store.profiles.get(adId);
 	const total: DailyMetrics = { ...EMPTY_METRICS };
@@ -80,7 +93,9 @@ function dedupeReach(row: RawRow): void {
 }
 
 function computeRows(store: MetaStore, scope: InsightsScope, query: InsightsQuery): RawRow[] {
-	const ads = [...store.objects.values()].filter((o) => o.type === 'ad' && inScope(o, scope) && adPassesFilters(store, o, query));
+	const ads = [...store.objects.values()].filter(
+		(o) => o.type === 'ad' && inScope(o, scope) && adPassesFilters(store, o, query) && !hiddenAtLevel(store, o, query),
+	);
 	const spans = periods(query.since, query.until, query.increment);
 	const byKey = new Map<string, RawRow>();
 	const levelField = LEVEL_FIELD[query.level];

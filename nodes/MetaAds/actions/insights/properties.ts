@@ -208,6 +208,14 @@ export const getProperties: INodeProperties[] = [
 				description: 'Which attribution window to count conversions in; pick one of the requested Attribution Windows',
 			},
 			{
+				displayName: 'Include Deleted and Archived',
+				name: 'includeDeletedArchived',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to also report campaigns, ad sets or ads that are deleted or archived now. Meta leaves them out unless asked, so their spend in the period is missing and the rows do not add up to the account total. Off for rules (nothing to change on a deleted ad); on for reporting and reconciliation.',
+			},
+			{
 				displayName: 'Include Entity Details',
 				name: 'includeEntityDetails',
 				type: 'boolean',

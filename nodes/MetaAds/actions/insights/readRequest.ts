@@ -23,6 +23,7 @@ interface RawOptions {
 	attributionWindows?: string[] | string;
 	clicksField?: string;
 	conversionWindow?: string;
+	includeDeletedArchived?: boolean;
 	includeEntityDetails?: boolean;
 	includeRaw?: boolean;
 	includeReach?: boolean;
@@ -121,7 +122,18 @@ export function readInsightsRequest(ctx: IExecuteFunctions, itemIndex: number, s
 	});
 
 	return {
-		query: { objectId, objectType, level, fields, ...period, timeIncrement, breakdowns, attributionWindows, actionReportTime },
+		query: {
+			objectId,
+			objectType,
+			level,
+			fields,
+			...period,
+			timeIncrement,
+			breakdowns,
+			attributionWindows,
+			actionReportTime,
+			includeDeletedArchived: options.includeDeletedArchived === true,
+		},
 		normalize: {
 			level,
 			breakdowns,
