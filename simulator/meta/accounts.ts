@@ -8,7 +8,7 @@ import { invalidParam } from './errors';
 import { parseFields, type FieldSpec } from './fields';
 import { pageOf } from './paging';
 import { str } from './params';
-import { MINIMUM_BUDGETS, minimumsFor } from './budgets';
+import { MINIMUM_BUDGET_LIST, minimumsFor } from './budgets';
 import type { MetaStore } from './store';
 import { readLimit } from './objects';
 
@@ -96,7 +96,10 @@ export function getAccount(call: MetaCall, store: MetaStore, account: TreeAccoun
 	return checkAccountFields(specs) ?? { status: 200, body: viewAccount(store, account, specs) };
 }
 
-export function getMinimumBudgets(account: TreeAccount): SimResponse {
-	const own = minimumsFor(account.currency.code);
-	return { status: 200, body: { data: [own, ...MINIMUM_BUDGETS.filter((m) => m !== own)] } };
+/** One page of the per-currency rows (25 by default, like other edges). */
+export function getMinimumBudgets(call: MetaCall, defaultLimit: number): SimResponse {
+	const limit = readLimit(call, defaultLimit);
+	if (typeof limit !== 'number') return limit;
+	const page = pageOf(MINIMUM_BUDGET_LIST, { limit, after: str(call.params, 'after') }, call.selfUrl);
+	return page ? { status: 200, body: page } : invalidParam('Invalid cursor');
 }

@@ -19,6 +19,23 @@ export const MINIMUM_BUDGETS: readonly MinimumBudgets[] = [
 	{ currency: 'JPY', min_daily_budget_imp: 150, min_daily_budget_video_views: 150, min_daily_budget_high_freq: 750, min_daily_budget_low_freq: 6000 },
 ];
 
+/**
+ * Other currencies Meta lists on /minimum_budgets (with EUR's minimums here):
+ * the edge holds dozens of rows, so an account's currency can be on a later page.
+ */
+const OTHER_CURRENCIES = [
+	'AED', 'ARS', 'AUD', 'BDT', 'BOB', 'BRL', 'CAD', 'CHF', 'CLP', 'CNY', 'COP', 'CRC', 'CZK', 'DKK', 'DZD', 'EGP',
+	'GBP', 'GTQ', 'HKD', 'HNL', 'HUF', 'IDR', 'ILS', 'INR', 'ISK', 'KES', 'KRW', 'MOP', 'MXN', 'MYR', 'NGN', 'NIO',
+	'NOK', 'NZD', 'PEN', 'PHP', 'PKR', 'PLN', 'PYG', 'QAR', 'RON', 'SAR', 'SEK', 'SGD', 'THB', 'TRY', 'TWD', 'UAH',
+	'UYU', 'VES', 'VND', 'ZAR',
+];
+
+/** Every row of the edge, by currency code as Meta orders them. */
+export const MINIMUM_BUDGET_LIST: readonly MinimumBudgets[] = [
+	...MINIMUM_BUDGETS,
+	...OTHER_CURRENCIES.map((currency) => ({ ...MINIMUM_BUDGETS[0], currency })),
+].sort((a, b) => a.currency.localeCompare(b.currency));
+
 export function minimumsFor(currency: string): MinimumBudgets {
 	return MINIMUM_BUDGETS.find((m) => m.currency === currency) ?? MINIMUM_BUDGETS[0];
 }

@@ -57,7 +57,7 @@ export function routeCall(call: MetaCall, services: MetaServices): SimResponse {
 		const account = store.account(head);
 		if (!account) return unsupported(method, head);
 		if (edge === undefined) return method === 'GET' ? getAccount(call, store, account) : unsupported(method, head);
-		if (edge === 'minimum_budgets' && method === 'GET') return getMinimumBudgets(account);
+		if (edge === 'minimum_budgets' && method === 'GET') return getMinimumBudgets(call, knobs.defaultPageLimit);
 		if (edge in LIST_EDGES) {
 			if (method === 'GET') return listObjects(call, store, LIST_EDGES[edge], 'account_id', account.id, knobs.defaultPageLimit);
 			if (method === 'POST') return createObject(call, store, account, edge, (id) => videos.videos.has(id));

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { graphRequest } from '../../transport';
+import { graphPages, graphRequest } from '../../transport';
 
 interface MinimumBudget {
 	currency?: string;
@@ -82,12 +82,12 @@ export function getMinimumDailyBudget(
 ): Promise<number | undefined> {
 	const path = accountPath(accountId);
 	return cached(ctx, `minimum:${path}`, async () => {
-		const response = await graphRequest<{ data?: MinimumBudget[] }>(ctx, {
-			method: 'GET',
-			path: `/${path}/minimum_budgets`,
-			itemIndex,
-		});
-		return lowestMinimum(response.data ?? [], currency);
+		// One row per currency, dozens of them, paged like any edge: read on until the account's currency shows up.
+		for await (const page of graphPages<MinimumBudget>(ctx, { path: `/${path}/minimum_budgets`, pageSize: 100, returnAll: true, itemIndex })) {
+			const ownCurrency = page.filter((row) => row.currency?.toUpperCase() === currency.toUpperCase());
+			if (ownCurrency.length > 0) return lowestMinimum(ownCurrency, currency);
+		}
+		return undefined;
 	});
 }
 
