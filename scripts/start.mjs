@@ -31,7 +31,8 @@ async function main() {
 	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
 	// n8n serves a production webhook only for a published workflow (published from the CLI before start).
 	for (const webhook of SANDBOX_WEBHOOKS) publishWorkflow(userFolder, webhook.workflowId);
-	const editor = await startEditor(userFolder, EDITOR_PORT);
+	// Warnings and errors only: the banner below says what the user needs.
+	const editor = await startEditor(userFolder, EDITOR_PORT, { N8N_LOG_LEVEL: 'warn' }, { quiet: true });
 	await ensureOwner(EDITOR_PORT);
 	const cookie = await loginToEditor(EDITOR_PORT);
 	const tables = await ensureSandboxDataTables(EDITOR_PORT, cookie);

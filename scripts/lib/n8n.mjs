@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { cacheRoot, ensureNode24 } from './node24.mjs';
+import { sandboxOutputFilter } from './quietOutput.mjs';
 
 export const N8N_VERSION = process.env.ADPILOT_N8N_VERSION ?? '2.40.7';
 export const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
@@ -59,19 +60,24 @@ export function packAdPilot(destination) {
 
 /**
  * What a local sandbox does not need, and would only print failures or notices
- * about: telemetry and version checks (no internet needed), templates and
- * verified-package lookups on api.n8n.io, license renewal, the Python task
- * runner (it probes for python3 and warns), the hiring banner.
+ * about: telemetry, version checks, templates, verified-package and MCP-registry
+ * lookups on api.n8n.io (ENOTFOUND offline), the hiring banner. The settings n8n
+ * warns will change default are set to the coming defaults, so it has nothing
+ * to warn about. License auto-renewal stays on: turning it off is itself a warning.
  */
 export const QUIET_SANDBOX_ENV = {
 	N8N_DIAGNOSTICS_ENABLED: 'false',
 	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 	N8N_PERSONALIZATION_ENABLED: 'false',
 	N8N_TEMPLATES_ENABLED: 'false',
-	N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 	N8N_VERIFIED_PACKAGES_ENABLED: 'false',
-	N8N_PYTHON_ENABLED: 'false',
+	N8N_DISABLED_MODULES: 'mcp-registry',
 	N8N_HIRING_BANNER_ENABLED: 'false',
+	N8N_PYTHON_ENABLED: 'false', // no Python runner is installed beside this n8n
+	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true', // AdPilot is installed as an unverified community package
+	N8N_RUNNERS_TASK_TIMEOUT: '60',
+	N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
+	N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 };
 
 /** The environment of one n8n instance living in `userFolder`. */
@@ -240,12 +246,20 @@ export async function testCredential(port, cookie, credential) {
 	return body.data ?? body;
 }
 
-/** Starts the editor; resolves once it answers on /healthz. */
-export async function startEditor(userFolder, port, extraEnv = {}) {
+/**
+ * Starts the editor; resolves once it answers on /healthz. `quiet` drops the
+ * two warnings n8n always prints for a local internal-mode runner (see
+ * quietOutput.mjs); everything else n8n prints goes through.
+ */
+export async function startEditor(userFolder, port, extraEnv = {}, { quiet = false } = {}) {
 	const child = spawn(n8nBin, ['start'], {
 		env: instanceEnv(userFolder, { N8N_PORT: String(port), N8N_LOG_LEVEL: 'info', ...extraEnv }),
-		stdio: ['ignore', 'inherit', 'inherit'],
+		stdio: ['ignore', quiet ? 'pipe' : 'inherit', quiet ? 'pipe' : 'inherit'],
 	});
+	if (quiet) {
+		child.stdout.pipe(sandboxOutputFilter()).pipe(process.stdout);
+		child.stderr.pipe(sandboxOutputFilter()).pipe(process.stderr);
+	}
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`n8n exited with code ${child.exitCode}`);
