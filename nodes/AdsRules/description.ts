@@ -234,7 +234,27 @@ export const EXAMPLE_RULES_JSON = JSON.stringify(
 	2,
 );
 
+const presetOptions = [
+	{ name: 'Pause When CTR Is Low', value: 'lowCtr', description: 'CTR < threshold after ≥ min impressions' },
+	{ name: 'Pause When CPA Is Above Target', value: 'highCpa', description: 'CPA > target (or no conversions) after spend ≥ 2× target' },
+	{ name: 'Raise Budget of Winners', value: 'scaleWinners', description: 'ROAS > target on each of the last 3 days: +N % up to the ceiling' },
+	{ name: 'Notify on Spend Without Conversions', value: 'spendNoConversions', description: 'Spend ≥ threshold with zero conversions' },
+];
+
+/**
+ * One line per preset that is on, above the rules list: with presets only, the
+ * list itself reads "Currently no items exist", which looks like no rules at all.
+ */
+const presetNotices: INodeProperties[] = presetOptions.map((preset) => ({
+	displayName: `Preset on: ${preset.name} (${preset.description}), evaluated with the rules below. Set it in Presets and Preset Parameters.`,
+	name: `presetOn_${preset.value}`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { presets: [preset.value] } },
+}));
+
 export const properties: INodeProperties[] = [
+	...presetNotices,
 	{
 		displayName: 'Rule Source',
 		name: 'rulesSource',
@@ -268,12 +288,7 @@ export const properties: INodeProperties[] = [
 		displayName: 'Presets',
 		name: 'presets',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Pause When CTR Is Low', value: 'lowCtr', description: 'CTR < threshold after ≥ min impressions' },
-			{ name: 'Pause When CPA Is Above Target', value: 'highCpa', description: 'CPA > target (or no conversions) after spend ≥ 2× target' },
-			{ name: 'Raise Budget of Winners', value: 'scaleWinners', description: 'ROAS > target on each of the last 3 days: +N % up to the ceiling' },
-			{ name: 'Notify on Spend Without Conversions', value: 'spendNoConversions', description: 'Spend ≥ threshold with zero conversions' },
-		],
+		options: presetOptions,
 		default: [],
 		description: 'Ready-made rules added to the list',
 	},
