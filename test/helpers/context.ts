@@ -155,7 +155,9 @@ function baseContext(options: FakeContextOptions) {
 
 	async function httpRequestWithAuthentication(type: string, requestOptions: IHttpRequestOptions): Promise<unknown> {
 		const credentials = await withPreAuthentication(type, await getCredentials(type));
-		const authenticated = await applyCredential(types[type], credentials, structuredCloneOptions(requestOptions));
+		// Authenticated in place, as n8n's CredentialsHelper does: after the call the caller's own
+		// options (and whatever it builds an error from) hold the token, so the leak tests see it too.
+		const authenticated = await applyCredential(types[type], credentials, requestOptions);
 		sentRequests.push({
 			method: String(authenticated.method ?? 'GET'),
 			url: authenticated.url,
@@ -172,15 +174,6 @@ function baseContext(options: FakeContextOptions) {
 	};
 	const logger = { debug() {}, info() {}, warn() {}, error() {}, verbose() {} };
 	return { node, sentRequests, getCredentials, helpers, logger };
-}
-
-/** Copies options without breaking FormData/Buffer bodies (structuredClone can't clone those). */
-function structuredCloneOptions(options: IHttpRequestOptions): IHttpRequestOptions {
-	return {
-		...options,
-		headers: { ...(options.headers ?? {}) },
-		qs: options.qs ? { ...options.qs } : undefined,
-	};
 }
 
 export function createExecuteContext(options: FakeContextOptions = {}): FakeExecuteContext {

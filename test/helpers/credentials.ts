@@ -36,9 +36,14 @@ function applyGeneric(
 	const props = auth.properties;
 	const resolveAll = (record: Record<string, unknown> | undefined) =>
 		Object.fromEntries(Object.entries(record ?? {}).map(([k, v]) => [k, resolveTemplate(v, credentials)])) as IDataObject;
-	if (props.headers) options.headers = { ...(options.headers ?? {}), ...resolveAll(props.headers) };
-	if (props.qs) options.qs = { ...(options.qs ?? {}), ...resolveAll(props.qs) };
-	if (props.body) options.body = { ...((options.body as object) ?? {}), ...resolveAll(props.body) };
+	// In place, key by key, like n8n's CredentialsHelper.authenticate: the caller's headers object gets the token.
+	const into = (key: 'headers' | 'qs' | 'body', values: IDataObject) => {
+		const target = ((options as unknown as Record<string, unknown>)[key] ??= {}) as IDataObject;
+		Object.assign(target, values);
+	};
+	if (props.headers) into('headers', resolveAll(props.headers));
+	if (props.qs) into('qs', resolveAll(props.qs));
+	if (props.body) into('body', resolveAll(props.body));
 	return options;
 }
 
