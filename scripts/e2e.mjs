@@ -16,6 +16,13 @@ import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 
 const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
 
+/** Where the editor fetches output schemas (nodes/shared/contracts/jsonSchemas.ts → OUTPUT_SCHEMAS). */
+const OUTPUT_SCHEMA_URLS = [
+	'/schemas/n8n-nodes-adpilot.metaAds/1.0.0/insights/get.json',
+	'/schemas/n8n-nodes-adpilot.googleAds/1.0.0/report/get.json',
+	'/schemas/n8n-nodes-adpilot.adsRules/1.0.0.json',
+];
+
 /** What `npm start` shows: the editor lists AdPilot's nodes, and every credential's Test button passes. */
 async function checkEditor(port, cookie, simulatorUrl) {
 	const names = (await editorNodeTypes(port, cookie)).map((type) => type.name);
@@ -25,6 +32,14 @@ async function checkEditor(port, cookie, simulatorUrl) {
 	});
 	for (const name of expected) {
 		if (!names.includes(name)) throw new Error(`${name} is not among the editor's ${names.length} node types`);
+	}
+	// The output schemas the editor asks for before a node has run (404 before they shipped).
+	for (const path of OUTPUT_SCHEMA_URLS) {
+		const answer = await fetch(`http://127.0.0.1:${port}${path}`);
+		const schema = answer.ok ? await answer.json() : undefined;
+		if (schema?.type !== 'object' || Object.keys(schema.properties ?? {}).length === 0) {
+			throw new Error(`GET ${path} answered HTTP ${answer.status} without an object schema`);
+		}
 	}
 	for (const credential of sandboxCredentials(simulatorUrl)) {
 		const result = await testCredential(port, cookie, credential);
@@ -39,7 +54,7 @@ async function checkEditor(port, cookie, simulatorUrl) {
  * against it. `report(name, started, error?)` prints one ok/FAIL line per check.
  */
 async function editorChecks(userFolder, simulatorUrl, report) {
-	const EDITOR_CHECK = 'the editor lists every AdPilot node, every credential test passes, the sandbox data tables are created as `npm start` creates them';
+	const EDITOR_CHECK = 'the editor lists every AdPilot node, serves their output schemas, every credential test passes, the sandbox data tables are created as `npm start` creates them';
 	const publishErrors = new Map();
 	for (const testCase of webhookCases) {
 		try {

@@ -9,7 +9,7 @@ const notices = properties.filter((p) => p.type === 'notice' && p.name.startsWit
 
 function shownNotices(presets: string[]): string[] {
 	const values = { rulesSource: 'ui', rules: {}, presets };
-	return notices.filter((notice: INodeProperties) => NodeHelpers.displayParameter(values, notice, null)).map((notice) => notice.displayName);
+	return notices.filter((notice: INodeProperties) => NodeHelpers.displayParameter(values, notice, null, null)).map((notice) => notice.displayName);
 }
 
 describe('Ads Rules panel: which presets are on', () => {
