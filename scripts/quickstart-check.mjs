@@ -13,7 +13,7 @@ import { editorNodeTypes, loginToEditor, repoRoot } from './lib/n8n.mjs';
 import { node24Dir } from './lib/node24.mjs';
 
 /** What a quiet sandbox never prints: offline lookups, npm's engine warnings, n8n's notices (see QUIET_SANDBOX_ENV). */
-const NOISE = [/ENOTFOUND/, /EBADENGINE/, /There are deprecations/, /Failed to start Python task runner/, /license renewal/i, /gyp ERR/];
+const NOISE = [/ENOTFOUND/, /EBADENGINE/, /There (are deprecations|is a deprecation)/, /Failed to start Python task runner/, /license renewal/i, /gyp ERR/];
 const TIMEOUT_MS = Number(process.env.ADPILOT_QUICKSTART_TIMEOUT_MS ?? 30 * 60_000);
 
 /** The first ```sh block of README.md's "Quick start" section. */

@@ -6,7 +6,8 @@ import { Transform } from 'node:stream';
 
 /** Lines that are only about the internal runner mode and the missing Python runner. */
 export const SANDBOX_NOISE = [/^Failed to start Python task runner in internal mode\b/, /^ - N8N_RUNNERS_MODE -> Internal task runner mode is deprecated/];
-const DEPRECATIONS_HEADER = /^There are deprecations related to your n8n setup/;
+// n8n says "There are deprecations …" or, with only one, "There is a deprecation …".
+const DEPRECATIONS_HEADER = /^There (are deprecations|is a deprecation) related to your n8n setup/;
 const DEPRECATION = /^ - [A-Z0-9_]+ -> /;
 
 /**

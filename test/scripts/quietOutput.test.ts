@@ -30,6 +30,11 @@ describe('sandbox output filter', () => {
 		expect(filtered(input)).toBe(['n8n ready on ::, port 5678', '', 'Editor is now accessible', ''].join('\n'));
 	});
 
+	it('also drops the singular header n8n prints when the runner mode is the only deprecation', () => {
+		const single = 'There is a deprecation related to your n8n setup. Please take the recommended actions to update your configuration:';
+		expect(filtered([single, RUNNERS, '', 'next', ''].join('\n'))).toBe(['next', ''].join('\n'));
+	});
+
 	it('keeps any other deprecation, under its header', () => {
 		const input = [HEADER, RUNNERS, TIMEOUT, '', 'next line', ''].join('\n');
 		expect(filtered(input)).toBe([HEADER, TIMEOUT, '', 'next line', ''].join('\n'));
