@@ -10,7 +10,7 @@ import {
 
 import { operationOptions, operations } from './actions';
 import { AnalyticsInputError } from './actions/types';
-import { parseRows } from './input';
+import { parseRows } from '../shared/analysis/daily';
 
 function paired(items: number[]): INodeExecutionData['pairedItem'] {
 	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));

@@ -17,7 +17,7 @@ import {
 	StaticDataCooldownStore,
 	type CooldownStore,
 } from './engine/cooldown';
-import type { IndexedRow } from './engine/entities';
+import type { IndexedRow } from '../shared/analysis/entities';
 import { evaluateRules } from './engine/evaluate';
 import { DEFAULT_PRESET_PARAMS, presetProblems, presetRule, type PresetName, type PresetParams } from './engine/presets';
 import { parseRuleEntries, RuleValidationError } from './engine/schema';

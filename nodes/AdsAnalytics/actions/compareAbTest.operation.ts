@@ -17,7 +17,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { addTotals, round, zeroTotals, type InputRow, type Totals, entityKey } from '../input';
+import { addTotals, round, zeroTotals, type InputRow, type Totals, entityKey } from '../../shared/analysis/daily';
 import { betaPosteriors } from '../stats/bayes';
 import { chiSquareIndependence } from '../stats/chiSquare';
 import { sampleSizePerArm, twoProportionZTest } from '../stats/proportions';

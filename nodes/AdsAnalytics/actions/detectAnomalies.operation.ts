@@ -26,7 +26,7 @@ import {
 	weekdayOf,
 	type InputRow,
 	type SeriesMetric,
-} from '../input';
+} from '../../shared/analysis/daily';
 import { medianOfPrefix, sortPrefix } from '../stats/robust';
 import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
 

@@ -9,7 +9,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries, type InputRow } from '../input';
+import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries, type InputRow } from '../../shared/analysis/daily';
 import { linearRegression, meanModel, sumPrediction, type LinearFit } from '../stats/regression';
 import { studentTCdf, studentTQuantile } from '../stats/studentT';
 import { AnalyticsInputError, entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';

@@ -11,7 +11,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { ACTION_SCHEMA, type AdAction, type Evidence } from '../../shared/contracts/action';
 import { makeIdempotencyKey } from '../../shared/contracts/idempotency';
-import { dateOf, dayNumber, groupByEntity, round, type EntityGroup, type InputRow } from '../input';
+import { dateOf, dayNumber, groupByEntity, round, type EntityGroup, type InputRow } from '../../shared/analysis/daily';
 import { allocateBudget } from '../stats/allocation';
 import { shrinkYields, type YieldEntity } from '../stats/shrinkage';
 import { reallocationMessage, type MessageAllocation } from './reallocateMessage';

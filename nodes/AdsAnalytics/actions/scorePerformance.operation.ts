@@ -14,7 +14,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { deriveMetrics } from '../../shared/contracts/derive';
-import { dateOf, dayNumber, groupByEntity, groupTotals, round, type EntityGroup, type InputRow, type Totals } from '../input';
+import { dateOf, dayNumber, groupByEntity, groupTotals, round, type EntityGroup, type InputRow, type Totals } from '../../shared/analysis/daily';
 import { medianSorted, percentileRank } from '../stats/robust';
 import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
 

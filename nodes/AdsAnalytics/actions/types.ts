@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EntityGroup, InputRow } from '../input';
+import type { EntityGroup, InputRow } from '../../shared/analysis/daily';
 
 /** One output item and the input items it came from (pairedItem). */
 export interface AnalyticsResult {

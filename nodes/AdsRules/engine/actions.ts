@@ -8,7 +8,7 @@ import { planPercentChange, planSetBudget, type BudgetCaps } from './budget';
 import { metricValue, type EvalEnv } from './conditions';
 import { formatMetric, RULE_METRICS, round } from './metrics';
 import type { Rule, RuleAction, RuleMetric } from './types';
-import { windowLabel } from './windows';
+import { windowLabel } from '../../shared/analysis/windows';
 
 export interface ActionContext {
 	rule: Rule;

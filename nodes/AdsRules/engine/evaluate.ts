@@ -9,13 +9,13 @@ import { buildAction, type BuiltAction } from './actions';
 import { evaluateNode, leaves, type EvalEnv, type LeafResult } from './conditions';
 import { checkCooldown, cooldownKey, type CooldownHistory, type Fire } from './cooldown';
 import { dayNumber, dayString } from './dates';
-import { groupEntities, type Entity, type IndexedRow } from './entities';
+import { groupEntities, type Entity, type IndexedRow } from '../../shared/analysis/entities';
 import { checkGates, type GateResult } from './gates';
 import { isAttributeMetric } from './metrics';
 import { entityHeader, noMatchSummary, type DecisionLogEntry, type DecisionStatus, type NoMatchSummary } from './log';
 import { computeRanks } from './rank';
 import type { Condition, EngineOptions, Rule, Window } from './types';
-import { previousRange, resolveWindow, windowLabel, type DayRange } from './windows';
+import { previousRange, resolveWindow, windowLabel, type DayRange } from '../../shared/analysis/windows';
 
 export interface EngineResult {
 	referenceDate: string | null;

@@ -4,9 +4,9 @@
  */
 import { deriveFrequency, deriveMetrics, METRIC_NAMES } from '../../shared/contracts';
 import { daysSince } from './dates';
-import type { Entity } from './entities';
+import type { Entity } from '../../shared/analysis/entities';
 import type { RuleMetric } from './types';
-import type { Totals } from './windows';
+import type { Totals } from '../../shared/analysis/windows';
 
 export const ATTRIBUTE_METRICS = ['daysSinceCreated', 'dailyBudget', 'lifetimeBudget'] as const;
 export const RULE_METRICS: readonly RuleMetric[] = [...METRIC_NAMES, ...ATTRIBUTE_METRICS];

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { adGroupKeywordCreate, adGroupNegativeCreate, campaignNegativeCreate } from '../actions/shared/keywords';
-import { microsString } from '../actions/shared/money';
-import { resourceName } from '../actions/shared/resourceNames';
-import { responsiveSearchAdCreate } from '../actions/shared/responsiveSearchAd';
+import { adGroupKeywordCreate, adGroupNegativeCreate, campaignNegativeCreate } from '../actions/common/keywords';
+import { microsString } from '../actions/common/money';
+import { resourceName } from '../actions/common/resourceNames';
+import { responsiveSearchAdCreate } from '../actions/common/responsiveSearchAd';
 import type { BiddingSpec, CampaignTemplate } from './types';
 
 /** What each mutate operation creates, so results map back to the template. */

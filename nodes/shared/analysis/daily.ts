@@ -5,10 +5,10 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { deriveMetrics } from '../shared/contracts/derive';
-import type { EntityLevel, MetricRow } from '../shared/contracts/metricRow';
-import { parseMetricRow } from '../shared/contracts/validate';
-import { dayNumber } from '../shared/days';
+import { deriveMetrics } from '../contracts/derive';
+import type { EntityLevel, MetricRow } from '../contracts/metricRow';
+import { parseMetricRow } from '../contracts/validate';
+import { dayNumber } from '../days';
 
 export interface InputRow {
 	row: MetricRow;
@@ -105,7 +105,7 @@ export function groupTotals(group: EntityGroup, fromDay = -Infinity): Totals {
 }
 
 // Day numbering is shared with the other nodes; `dateOf` is its inverse.
-export { dayNumber, dayString as dateOf } from '../shared/days';
+export { dayNumber, dayString as dateOf } from '../days';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 export function weekdayOf(day: number): string {

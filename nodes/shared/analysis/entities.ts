@@ -4,8 +4,8 @@
  * last day and remembered as a span so windows that cut through it are
  * reported instead of silently miscounted.
  */
-import type { AdPlatform, EntityAttributes, EntityLevel, MetricRow } from '../../shared/contracts';
-import { dayNumber } from './dates';
+import type { AdPlatform, EntityAttributes, EntityLevel, MetricRow } from '../contracts';
+import { dayNumber } from '../../AdsRules/engine/dates';
 import { Series } from './windows';
 
 export interface Entity {

@@ -3,7 +3,7 @@
  * sums, so the totals of any window cost two binary searches, whatever its
  * length.
  */
-import type { Window } from './types';
+import type { Window } from '../../AdsRules/engine/types';
 
 /** A window resolved against the reference day: inclusive day numbers. */
 export interface DayRange {

@@ -1,7 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { getLocatorValue } from '../../../shared/n8n/parameters';
-import { adGroupLocator, campaignLocator, customerLocator, readCustomerLocator } from '../common/locators';
+import { adGroupLocator, campaignLocator, customerLocator, readCustomerLocator } from './locators';
 import { parseSimpleId } from './resourceNames';
 
 /**

@@ -2,10 +2,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { graphRequest } from '../../transport';
 import { adSetLocator } from '../common/locators';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { assertMetaId, getAdAccountId, getObjectId } from '../objects/ids';
-import { createStatus, readRequiredString } from '../objects/inputs';
-import { parseJsonField } from '../objects/update';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { assertMetaId, getAdAccountId, getObjectId } from '../common/ids';
+import { createStatus, readRequiredString } from '../common/inputs';
+import { parseJsonField } from '../common/update';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,

@@ -1,9 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { targetFields } from '../objects/fields';
-import { assertMetaId, getObjectId } from '../objects/ids';
-import { adKind } from '../objects/kinds';
-import { parseJsonField, postUpdate } from '../objects/update';
+import { targetFields } from '../common/fields';
+import { assertMetaId, getObjectId } from '../common/ids';
+import { adKind } from '../common/kinds';
+import { parseJsonField, postUpdate } from '../common/update';
 
 // Status has its own operations; a new creative sends the ad back to review.
 export const description: INodeProperties[] = [

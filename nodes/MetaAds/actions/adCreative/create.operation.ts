@@ -1,10 +1,10 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../transport';
-import { adAccountLocator } from '../objects/fields';
-import { getAdAccountId } from '../objects/ids';
-import { readRequiredString } from '../objects/inputs';
-import { CALL_TO_ACTIONS, assertOneOf, enumOptions } from '../objects/options';
+import { adAccountLocator } from '../common/fields';
+import { getAdAccountId } from '../common/ids';
+import { readRequiredString } from '../common/inputs';
+import { CALL_TO_ACTIONS, assertOneOf, enumOptions } from '../common/options';
 import { buildObjectStorySpec, type CardInput, type StoryInput } from './storySpec';
 
 const forTypes = (...types: string[]) => ({ show: { creativeType: types } });

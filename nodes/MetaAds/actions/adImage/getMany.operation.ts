@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { graphPaginate } from '../../transport';
 import { uploadRuntime } from '../../uploads/runtime';
 import { adAccountLocator } from '../common/locators';
-import { getAdAccountId } from '../objects/ids';
+import { getAdAccountId } from '../common/ids';
 
 const IMAGE_FIELDS = ['id', 'account_id', 'hash', 'name', 'url', 'url_128', 'permalink_url', 'width', 'height', 'status', 'created_time', 'updated_time'];
 

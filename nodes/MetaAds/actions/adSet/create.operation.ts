@@ -2,14 +2,14 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
 import { graphRequest } from '../../transport';
-import { getAccountCurrency } from '../objects/account';
-import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../objects/budget';
+import { getAccountCurrency } from '../common/account';
+import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../common/budget';
 import { campaignLocator } from '../common/locators';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { getAdAccountId, getObjectId } from '../objects/ids';
-import { createStatus, readOptionalTime, readRequiredString } from '../objects/inputs';
-import { BID_STRATEGIES, BILLING_EVENTS, OPTIMIZATION_GOALS, assertOneOf, enumOptions } from '../objects/options';
-import { parseJsonField } from '../objects/update';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { getAdAccountId, getObjectId } from '../common/ids';
+import { createStatus, readOptionalTime, readRequiredString } from '../common/inputs';
+import { BID_STRATEGIES, BILLING_EVENTS, OPTIMIZATION_GOALS, assertOneOf, enumOptions } from '../common/options';
+import { parseJsonField } from '../common/update';
 import { buildTargeting } from './targeting';
 
 export const description: INodeProperties[] = [

@@ -1,14 +1,14 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { toMetaMinorUnits } from '../../../shared/money';
-import { getAccountCurrency, getOwningAccount } from '../objects/account';
-import { readOptionalAmount } from '../objects/budget';
-import { targetFields } from '../objects/fields';
-import { getObjectId } from '../objects/ids';
-import { readOptionalTime } from '../objects/inputs';
-import { adSetKind } from '../objects/kinds';
-import { BID_STRATEGIES, assertOneOf, enumOptions } from '../objects/options';
-import { parseJsonField, postUpdate } from '../objects/update';
+import { getAccountCurrency, getOwningAccount } from '../common/account';
+import { readOptionalAmount } from '../common/budget';
+import { targetFields } from '../common/fields';
+import { getObjectId } from '../common/ids';
+import { readOptionalTime } from '../common/inputs';
+import { adSetKind } from '../common/kinds';
+import { BID_STRATEGIES, assertOneOf, enumOptions } from '../common/options';
+import { parseJsonField, postUpdate } from '../common/update';
 
 // Status and budgets have their own operations; targeting changes send the ad set back to review.
 export const description: INodeProperties[] = [

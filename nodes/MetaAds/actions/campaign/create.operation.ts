@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
 import { graphRequest } from '../../transport';
-import { getAccountCurrency } from '../objects/account';
-import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../objects/budget';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { getAdAccountId } from '../objects/ids';
-import { createStatus, readOptionalTime, readRequiredString } from '../objects/inputs';
+import { getAccountCurrency } from '../common/account';
+import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../common/budget';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { getAdAccountId } from '../common/ids';
+import { createStatus, readOptionalTime, readRequiredString } from '../common/inputs';
 import {
 	BID_STRATEGIES,
 	BUYING_TYPES,
@@ -15,7 +15,7 @@ import {
 	assertAllOf,
 	assertOneOf,
 	enumOptions,
-} from '../objects/options';
+} from '../common/options';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,

@@ -1,14 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toMetaMinorUnits } from '../../../shared/money';
-import { getAccountCurrency, getOwningAccount } from '../objects/account';
-import { readOptionalAmount } from '../objects/budget';
-import { targetFields } from '../objects/fields';
-import { getObjectId } from '../objects/ids';
-import { readOptionalTime } from '../objects/inputs';
-import { campaignKind } from '../objects/kinds';
-import { BID_STRATEGIES, SPECIAL_AD_CATEGORIES, assertAllOf, assertOneOf, enumOptions } from '../objects/options';
-import { postUpdate } from '../objects/update';
+import { getAccountCurrency, getOwningAccount } from '../common/account';
+import { readOptionalAmount } from '../common/budget';
+import { targetFields } from '../common/fields';
+import { getObjectId } from '../common/ids';
+import { readOptionalTime } from '../common/inputs';
+import { campaignKind } from '../common/kinds';
+import { BID_STRATEGIES, SPECIAL_AD_CATEGORIES, assertAllOf, assertOneOf, enumOptions } from '../common/options';
+import { postUpdate } from '../common/update';
 
 // Status and budgets have their own operations (Pause/Activate, Set Budget) so an update never starts spending by accident.
 export const description: INodeProperties[] = [

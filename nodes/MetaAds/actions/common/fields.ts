@@ -1,6 +1,6 @@
 import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
-import { adAccountLocator as accountLocator, adSetLocator, campaignLocator } from '../common/locators';
+import { adAccountLocator as accountLocator, adSetLocator, campaignLocator } from './locators';
 import type { ObjectKind, ObjectResource } from './kinds';
 
 /** Shows properties only for one resource/operation pair. */

@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { graphPaginate } from '../../transport';
-import { adSetLocator, campaignLocator } from '../common/locators';
+import { adSetLocator, campaignLocator } from './locators';
 import { adAccountLocator } from './fields';
 import { getAdAccountId, getObjectId } from './ids';
 import type { ObjectKind } from './kinds';

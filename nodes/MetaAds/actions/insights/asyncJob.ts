@@ -2,7 +2,7 @@
  * One async insights report: start it, poll until it completes, read its
  * rows page by page. Retrying and splitting failed jobs is fetch.ts's job.
  */
-import type { InsightsClient, Sleep } from './client';
+import type { InsightsClient, Sleep } from './clientTypes';
 import { AsyncJobFailedError, AsyncJobTimeoutError, isJobNotReadyError } from './errors';
 import { insightsParams } from './planner';
 import type { InsightsQuery, MetaInsightRow } from './types';

@@ -1,4 +1,4 @@
-import { dayNumber, dayString } from '../../shared/days';
+import { dayNumber, dayString } from '../../../shared/days';
 import type { DateRange } from './types';
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})/;

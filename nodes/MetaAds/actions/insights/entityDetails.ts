@@ -8,8 +8,8 @@
  * are listed from the scope's edge (500 per page), then whatever the listing
  * missed (archived or deleted objects, which edges hide) is read by id.
  */
-import type { EntityAttributes } from '../../shared/contracts';
-import { fromMetaMinorUnits } from '../../shared/money';
+import type { EntityAttributes } from '../../../shared/contracts';
+import { fromMetaMinorUnits } from '../../../shared/money';
 import type { InsightsLevel } from './types';
 
 export interface DetailsClient {

@@ -5,7 +5,7 @@
  * on the primary key.
  */
 import { runAsyncJob, type JobOptions } from './asyncJob';
-import type { InsightsClient } from './client';
+import type { InsightsClient } from './clientTypes';
 import { AsyncJobFailedError, InsightsSplitError, isAsyncRequiredError } from './errors';
 import { RowMerger } from './merge';
 import { ENTITY_ID_FIELD } from './normalize';

@@ -7,8 +7,8 @@
  * MAJOR units of `account_currency` ("12.34" = 12.34 EUR), unlike budgets
  * on ad objects, which are minor units. So no currency conversion here.
  */
-import { deriveFrequency, deriveMetrics } from '../../shared/contracts/derive';
-import { METRIC_ROW_SCHEMA, type EntityLevel, type MetricRow } from '../../shared/contracts/metricRow';
+import { deriveFrequency, deriveMetrics } from '../../../shared/contracts/derive';
+import { METRIC_ROW_SCHEMA, type EntityLevel, type MetricRow } from '../../../shared/contracts/metricRow';
 import type { ConversionSelection } from './conversions';
 import type { InsightsLevel, MetaInsightRow } from './types';
 
