@@ -5,7 +5,7 @@
  * Run: npx tsc -p tsconfig.tools.json && node build/bench/adsAnalytics.bench.js
  */
 import { detectAnomalies, type AnomalyOptions } from '../nodes/AdsAnalytics/actions/detectAnomalies.operation';
-import { parseRows } from '../nodes/shared/analysis/daily';
+import { parseRows } from '../nodes/shared/n8n/decisionNode';
 import { mulberry32 } from '../simulator/dataset/prng';
 
 export interface BenchResult {

@@ -17,7 +17,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { addTotals, round, zeroTotals, type InputRow, type Totals, entityKey } from '../../shared/analysis/daily';
+import { addTotals, round, zeroTotals, type Totals, entityKey } from '../../shared/analysis';
+import { type InputRow } from '../../shared/n8n/decisionNode';
 import { betaPosteriors } from '../stats/bayes';
 import { chiSquareIndependence } from '../stats/chiSquare';
 import { sampleSizePerArm, twoProportionZTest } from '../stats/proportions';

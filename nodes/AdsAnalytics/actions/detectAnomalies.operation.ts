@@ -16,17 +16,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import {
-	dailySeries,
-	dateOf,
-	dayNumber,
-	groupByEntity,
-	metricFromTotals,
-	round,
-	weekdayOf,
-	type InputRow,
-	type SeriesMetric,
-} from '../../shared/analysis/daily';
+import { dailySeries, dateOf, dayNumber, groupByEntity, metricFromTotals, round, weekdayOf, type SeriesMetric } from '../../shared/analysis';
+import { type InputRow } from '../../shared/n8n/decisionNode';
 import { medianOfPrefix, sortPrefix } from '../stats/robust';
 import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
 
@@ -196,7 +187,7 @@ export function detectAnomalies(rows: readonly InputRow[], o: AnomalyOptions): A
 			// Only the days a window or a same-weekday baseline can reach.
 			const values = new Float64Array(n).fill(NaN);
 			const firstNeeded = Math.max(0, firstEval - Math.max(o.windowDays, 7 * SEASONAL_WEEKS));
-			for (let d = firstNeeded; d < n; d++) values[d] = metricFromTotals(series.totals[d], metric) ?? NaN;
+			for (let d = firstNeeded; d < n; d++) values[d] = metricFromTotals(metric, series.totals[d]) ?? NaN;
 			let thinDays = 0;
 			let noValueDays = 0;
 			for (let t = firstEval; t < n; t++) {

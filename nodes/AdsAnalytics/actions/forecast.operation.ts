@@ -9,7 +9,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries, type InputRow } from '../../shared/analysis/daily';
+import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries } from '../../shared/analysis';
+import { type InputRow } from '../../shared/n8n/decisionNode';
 import { linearRegression, meanModel, sumPrediction, type LinearFit } from '../stats/regression';
 import { studentTCdf, studentTQuantile } from '../stats/studentT';
 import { AnalyticsInputError, entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
@@ -304,7 +305,7 @@ export function forecast(rows: readonly InputRow[], o: ForecastOptions): Analyti
 
 function windowValues(series: DailySeries, start: number, length: number, metric: ForecastMetric): Float64Array {
 	const values = new Float64Array(length);
-	for (let i = 0; i < length; i++) values[i] = metricFromTotals(series.totals[start + i], metric) as number;
+	for (let i = 0; i < length; i++) values[i] = metricFromTotals(metric, series.totals[start + i]) as number;
 	return values;
 }
 

@@ -9,9 +9,10 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { ACTION_SCHEMA, type AdAction, type Evidence } from '../../shared/contracts/action';
-import { makeIdempotencyKey } from '../../shared/contracts/idempotency';
-import { dateOf, dayNumber, groupByEntity, round, type EntityGroup, type InputRow } from '../../shared/analysis/daily';
+import type { Evidence } from '../../shared/contracts/action';
+import { makeAction } from '../../shared/contracts/makeAction';
+import { dateOf, dayNumber, groupByEntity, round, type EntityGroup } from '../../shared/analysis';
+import { type InputRow } from '../../shared/n8n/decisionNode';
 import { allocateBudget } from '../stats/allocation';
 import { shrinkYields, type YieldEntity } from '../stats/shrinkage';
 import { reallocationMessage, type MessageAllocation } from './reallocateMessage';
@@ -320,10 +321,9 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 			{ label: 'spend over the window', left: round(c.spend, 2), operator: 'vs prior strength', right: Number.isFinite(shrink.priorSpend) ? round(shrink.priorSpend, 2) : 'infinite', result: c.spend >= shrink.priorSpend },
 			{ label: 'change within cap (%)', left: round(Math.abs(changePct), 2), operator: '≤', right: o.maxChangePercent, result: Math.abs(changePct) <= o.maxChangePercent + 1e-9 },
 		];
-		const action: AdAction = {
-			schema: ACTION_SCHEMA,
+		const action = makeAction({
 			kind: 'setBudget',
-			platform: c.group.platform as 'meta' | 'google',
+			platform: c.group.platform,
 			accountId: c.group.accountId,
 			level: c.group.level,
 			entityId: c.group.entityId,
@@ -335,9 +335,9 @@ export function reallocateBudget(rows: readonly InputRow[], o: ReallocateOptions
 				(capped ? (allocation.floorOverridesCap[i] ? ' (held at the floor)' : ` (limited by the ±${o.maxChangePercent} % cap or the floor)`) : ''),
 			evidence,
 			source: { type: 'analytics', operation: OPERATION },
-			idempotencyKey: makeIdempotencyKey({ kind: 'setBudget', platform: c.group.platform, accountId: c.group.accountId, level: c.group.level, entityId: c.group.entityId, amount, currency, day: dateOf(lastDay), source: OPERATION }),
+			identity: { kind: 'setBudget', platform: c.group.platform, accountId: c.group.accountId, level: c.group.level, entityId: c.group.entityId, amount, currency, day: dateOf(lastDay), source: OPERATION },
 			decidedAt,
-		};
+		});
 		out.push({ json: action as unknown as IDataObject, items: c.group.itemIndexes });
 	});
 	const allocatedMinor = allocation.amounts.reduce((a, b) => a + b, 0);

@@ -5,7 +5,7 @@
  * result does not depend on input order.
  */
 import type { Entity } from '../../shared/analysis/entities';
-import { metricFromTotals } from './metrics';
+import { metricFromTotals } from '../../shared/analysis';
 import type { Condition } from './types';
 import { resolveWindow } from '../../shared/analysis/windows';
 

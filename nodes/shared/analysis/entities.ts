@@ -1,28 +1,19 @@
 /**
- * Groups validated rows by entity once per run. Rows of the same entity and
- * day (breakdowns, duplicates) are summed; a multi-day row is booked on its
- * last day and remembered as a span so windows that cut through it are
- * reported instead of silently miscounted.
+ * Entity grouping, once per run, for every decision node: rows become one
+ * group per entity (platform + level + account + entity id) in first-seen
+ * order, each with its rows and the input items they came from.
+ *
+ * `groupEntities` adds what Ads Rules needs on top: the entity's latest
+ * attributes and a `Series` of daily totals. Rows of the same entity and day
+ * (breakdowns, duplicates) are summed; a multi-day row is booked on its last
+ * day and remembered as a span, so windows that cut through it are reported
+ * instead of silently miscounted.
  */
-import type { AdPlatform, EntityAttributes, EntityLevel, MetricRow } from '../contracts';
-import { dayNumber } from '../../AdsRules/engine/dates';
+import type { AdPlatform, EntityAttributes, EntityLevel, MetricRow } from '../contracts/metricRow';
+import { dayNumber } from '../days';
 import { Series } from './windows';
 
-export interface Entity {
-	key: string;
-	platform: AdPlatform;
-	level: EntityLevel;
-	entityId: string;
-	entityName: string | null;
-	accountId: string;
-	currency: string;
-	/** Attributes of the latest row that carried any. */
-	attributes: EntityAttributes | null;
-	series: Series;
-	/** Input item indexes of this entity's rows (for pairedItem). */
-	itemIndexes: number[];
-}
-
+/** A validated metric row and the input item it came from. */
 export interface IndexedRow {
 	row: MetricRow;
 	itemIndex: number;
@@ -32,72 +23,99 @@ export function entityKey(row: Pick<MetricRow, 'platform' | 'level' | 'accountId
 	return `${row.platform}|${row.level}|${row.accountId}|${row.entityId}`;
 }
 
-interface Builder {
-	entity: Omit<Entity, 'series'>;
-	rows: MetricRow[];
-	/** Booking day (dateStop) of each row, parallel to `rows`. */
-	days: number[];
-	sorted: boolean;
-	attributesDay: number;
+/** Who an entity is: the fields every output about it repeats. */
+export interface EntityIdentity {
+	key: string;
+	platform: AdPlatform;
+	level: EntityLevel;
+	entityId: string;
+	/** The latest name any of its rows carried. */
+	entityName: string | null;
+	accountId: string;
+	currency: string;
+	/** Input item indexes of this entity's rows (for pairedItem). */
+	itemIndexes: number[];
+}
+
+export interface EntityGroup<R extends IndexedRow = IndexedRow> extends EntityIdentity {
+	rows: R[];
+}
+
+/** Groups rows by entity in first-seen order; `level` keeps only rows of that level. */
+export function groupByEntity<R extends IndexedRow>(rows: readonly R[], level?: EntityLevel): Array<EntityGroup<R>> {
+	const groups = new Map<string, EntityGroup<R>>();
+	for (const input of rows) {
+		const r = input.row;
+		if (level !== undefined && r.level !== level) continue;
+		const key = entityKey(r);
+		let group = groups.get(key);
+		if (!group) {
+			group = {
+				key,
+				platform: r.platform,
+				level: r.level,
+				entityId: r.entityId,
+				entityName: r.entityName,
+				accountId: r.accountId,
+				currency: r.currency,
+				rows: [],
+				itemIndexes: [],
+			};
+			groups.set(key, group);
+		}
+		if (r.entityName !== null) group.entityName = r.entityName;
+		group.rows.push(input);
+		group.itemIndexes.push(input.itemIndex);
+	}
+	return [...groups.values()];
+}
+
+/** An entity as Ads Rules' windows see it. */
+export interface Entity extends EntityIdentity {
+	/** Attributes of the latest row that carried any. */
+	attributes: EntityAttributes | null;
+	series: Series;
 }
 
 export function groupEntities(rows: IndexedRow[]): { entities: Entity[]; lastDay: number } {
-	const builders = new Map<string, Builder>();
 	let lastDay = Number.NEGATIVE_INFINITY;
-	for (const { row, itemIndex } of rows) {
-		const key = entityKey(row);
-		let b = builders.get(key);
-		if (!b) {
-			b = {
-				entity: {
-					key,
-					platform: row.platform,
-					level: row.level,
-					entityId: row.entityId,
-					entityName: row.entityName,
-					accountId: row.accountId,
-					currency: row.currency,
-					attributes: null,
-					itemIndexes: [],
-				},
-				rows: [],
-				days: [],
-				sorted: true,
-				attributesDay: Number.NEGATIVE_INFINITY,
-			};
-			builders.set(key, b);
-		}
-		const stop = dayNumber(row.dateStop);
-		if (b.days.length > 0 && stop < b.days[b.days.length - 1]) b.sorted = false;
-		b.rows.push(row);
-		b.days.push(stop);
-		b.entity.itemIndexes.push(itemIndex);
-		if (stop > lastDay) lastDay = stop;
-		if (row.attributes && stop >= b.attributesDay) {
-			b.entity.attributes = row.attributes;
-			b.attributesDay = stop;
-		}
-		if (row.entityName !== null) b.entity.entityName = row.entityName;
-	}
-
 	const entities: Entity[] = [];
-	for (const b of builders.values()) entities.push({ ...b.entity, series: buildSeries(b) });
+	for (const group of groupByEntity(rows)) {
+		const { rows: groupRows, ...identity } = group;
+		const days = new Array<number>(groupRows.length);
+		let sorted = true;
+		let attributes: EntityAttributes | null = null;
+		let attributesDay = Number.NEGATIVE_INFINITY;
+		for (let i = 0; i < groupRows.length; i++) {
+			const row = groupRows[i].row;
+			const stop = dayNumber(row.dateStop);
+			if (i > 0 && stop < days[i - 1]) sorted = false;
+			days[i] = stop;
+			if (stop > lastDay) lastDay = stop;
+			if (row.attributes && stop >= attributesDay) {
+				attributes = row.attributes;
+				attributesDay = stop;
+			}
+		}
+		entities.push({ ...identity, attributes, series: buildSeries(groupRows, days, sorted) });
+	}
 	return { entities, lastDay };
 }
 
-function buildSeries(b: Builder): Series {
+/** Sums each day's rows into a Series; `days[i]` is the booking day (dateStop) of `rows[i]`. */
+function buildSeries(rows: readonly IndexedRow[], bookingDays: number[], sorted: boolean): Series {
 	const F = Series.FIELD_COUNT;
-	const n = b.rows.length;
+	const n = rows.length;
 	// Reports usually arrive in date order; sort (an index, once) only when they do not.
 	const order = Array.from({ length: n }, (_, i) => i);
-	if (!b.sorted) order.sort((x, y) => b.days[x] - b.days[y]);
+	if (!sorted) order.sort((x, y) => bookingDays[x] - bookingDays[y]);
 	const days: number[] = [];
 	const perDay = new Float64Array(n * F);
 	const hasReach = new Uint8Array(n);
 	const spans: Array<{ start: number; end: number }> = [];
 	for (const k of order) {
-		const row = b.rows[k];
-		const day = b.days[k];
+		const row = rows[k].row;
+		const day = bookingDays[k];
 		let i = days.length - 1;
 		if (i < 0 || days[i] !== day) {
 			days.push(day);

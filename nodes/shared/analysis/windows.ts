@@ -3,7 +3,17 @@
  * sums, so the totals of any window cost two binary searches, whatever its
  * length.
  */
-import type { Window } from '../../AdsRules/engine/types';
+import type { WindowTotals } from './totals';
+
+/**
+ * A look-back window relative to the reference day ("today").
+ * `excludeToday` shifts the window one day back (late conversions).
+ */
+export type Window =
+	| { type: 'today' }
+	| { type: 'yesterday' }
+	| { type: 'lastNDays'; days: number; excludeToday: boolean }
+	| { type: 'lifetime'; excludeToday: boolean };
 
 /** A window resolved against the reference day: inclusive day numbers. */
 export interface DayRange {
@@ -46,18 +56,6 @@ export function previousRange(range: DayRange): DayRange | null {
 	if (range.open) return null;
 	const length = range.end - range.start + 1;
 	return { start: range.start - length, end: range.start - 1, open: false };
-}
-
-export interface Totals {
-	impressions: number;
-	clicks: number;
-	spend: number;
-	conversions: number;
-	value: number;
-	/** Summed daily reach; null when no row in the window reported reach. */
-	reach: number | null;
-	/** Days with data in the window. */
-	days: number;
 }
 
 /** Summable fields, in prefix-array order. */
@@ -114,7 +112,7 @@ export class Series {
 		return lo;
 	}
 
-	totals(range: DayRange): Totals {
+	totals(range: DayRange): WindowTotals {
 		const a = range.open ? 0 : this.lowerBound(range.start);
 		const b = this.lowerBound(range.end + 1);
 		if (b <= a) return { impressions: 0, clicks: 0, spend: 0, conversions: 0, value: 0, reach: null, days: 0 };
