@@ -11,6 +11,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { Evidence } from '../../shared/contracts/action';
 import { makeAction } from '../../shared/contracts/makeAction';
+import { minorDigits } from '../../shared/money';
 import { dateOf, dayNumber, groupByEntity, round, type EntityGroup } from '../../shared/analysis';
 import { type InputRow } from '../../shared/n8n/decisionNode';
 import { allocateBudget } from '../stats/allocation';
@@ -181,15 +182,6 @@ export function optionsProblem(o: ReallocateOptions): string | null {
 	if (!(o.priorSpend >= 0)) return `Prior Strength must be ≥ 0, got ${o.priorSpend}`;
 	if (!(o.minChangePercent >= 0)) return `Minimum Change to Act must be ≥ 0, got ${o.minChangePercent}`;
 	return null;
-}
-
-/** Decimal places of a currency's minor unit, capped at 2 (platform budgets are in cents at most). */
-export function minorDigits(currency: string): number {
-	try {
-		return Math.min(2, new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
-	} catch {
-		return 2;
-	}
 }
 
 interface Candidate {

@@ -13,7 +13,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { deriveMetrics } from '../../shared/contracts/derive';
+import { conversionRate, deriveMetrics } from '../../shared/contracts/derive';
 import { dateOf, dayNumber, groupByEntity, groupTotals, round, type EntityGroup, type Totals } from '../../shared/analysis';
 import { type InputRow } from '../../shared/n8n/decisionNode';
 import { medianSorted, percentileRank } from '../stats/robust';
@@ -152,7 +152,7 @@ function rankValues(t: Totals): Record<ScoreMetric, number | null> {
 	const d = deriveMetrics(t);
 	return {
 		ctr: d.ctr,
-		cvr: t.clicks > 0 ? t.conversions / t.clicks : null,
+		cvr: conversionRate(t),
 		cpc: d.cpc ?? (t.spend > 0 ? Infinity : null),
 		cpa: d.cpa ?? (t.spend > 0 ? Infinity : null),
 		roas: d.roas,

@@ -45,6 +45,11 @@ export function deriveMetrics(totals: RatioInputs): DerivedMetrics {
 	};
 }
 
+/** Conversions per click: not a metric-row field; Ads Analytics ranks and compares by it. */
+export function conversionRate(totals: Pick<RatioInputs, 'conversions' | 'clicks'>): number | null {
+	return ratio(totals.conversions, totals.clicks);
+}
+
 /** Frequency from impressions and reach, `null` when reach is unknown or 0. */
 export function deriveFrequency(impressions: number, reach: number | null): number | null {
 	return reach === null ? null : ratio(impressions, reach);

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { fromGoogleMicros, toGoogleMicros } from '../../../shared/money';
+import { checkAmount, fromGoogleMicros, toGoogleMicros } from '../../../shared/money';
 import { InputProblem } from './errors';
 
 /**
@@ -9,14 +9,9 @@ import { InputProblem } from './errors';
  * fail naming the field, because a 0 budget is never what anyone meant.
  */
 export function parseAmount(raw: unknown, field: string, { allowZero = false } = {}): number {
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new InputProblem(field, `must be a number, got ${JSON.stringify(raw ?? null)}`);
-	}
-	if (allowZero ? value < 0 : value <= 0) {
-		throw new InputProblem(field, `must be greater than ${allowZero ? 'or equal to ' : ''}0, got ${value}`);
-	}
-	return value;
+	const checked = checkAmount(raw, { allowZero });
+	if ('problem' in checked) throw new InputProblem(field, checked.problem);
+	return checked.value;
 }
 
 /** An optional amount: empty / null / undefined → undefined. */

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
+import { checkAmount, fromMetaMinorUnits, parseAmount, toMetaMinorUnits } from '../../../shared/money';
 import { getMinimumDailyBudget } from './account';
 
 export type BudgetType = 'daily' | 'lifetime';
@@ -10,34 +10,17 @@ export const budgetField: Record<BudgetType, 'daily_budget' | 'lifetime_budget'>
 	lifetime: 'lifetime_budget',
 };
 
-/** Parses a money amount (major units) from a number or numeric string; undefined when not a finite number. */
-export function parseAmount(raw: unknown): number | undefined {
-	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
-	if (typeof raw === 'string' && raw.trim() !== '') {
-		const value = Number(raw.trim());
-		return Number.isFinite(value) ? value : undefined;
-	}
-	return undefined;
-}
+// The package's one amount parser, under the name this kit's operations import.
+export { parseAmount };
 
 /**
  * A positive money amount in major units, rejected before any API call when
  * it is not numeric or not above zero, naming the field and the item.
  */
 export function readPositiveAmount(ctx: IExecuteFunctions, name: string, itemIndex: number, label: string): number {
-	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
-	const value = parseAmount(raw);
-	if (value === undefined) {
-		throw new NodeOperationError(ctx.getNode(), `${label} on item ${itemIndex} must be a number, got ${JSON.stringify(raw)}`, {
-			itemIndex,
-		});
-	}
-	if (value <= 0) {
-		throw new NodeOperationError(ctx.getNode(), `${label} on item ${itemIndex} must be greater than 0, got ${value}`, {
-			itemIndex,
-		});
-	}
-	return value;
+	const checked = checkAmount(ctx.getNodeParameter(name, itemIndex) as unknown);
+	if ('problem' in checked) throw new NodeOperationError(ctx.getNode(), `${label} on item ${itemIndex} ${checked.problem}`, { itemIndex });
+	return checked.value;
 }
 
 /** An optional positive amount: empty means "not set". */
