@@ -1,48 +1,9 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type IExecuteFunctions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import type { GoogleAdsErrorDetail } from '../../transport/errors';
 
-/**
- * Bad input found by a pure builder or validator. Builders know the field,
- * not the node or the item; `toItemError` adds those.
- */
-export class InputProblem extends Error {
-	constructor(
-		readonly field: string,
-		readonly detail: string,
-	) {
-		super(`${field}: ${detail}`);
-		this.name = 'InputProblem';
-	}
-
-	/** Every problem of a validator's list ("path: detail") in one error, so users fix them in one go. */
-	static fromList(problems: string[]): InputProblem {
-		const [first, ...rest] = problems;
-		const split = first.indexOf(': ');
-		const field = split === -1 ? first : first.slice(0, split);
-		const detail = split === -1 ? 'invalid' : first.slice(split + 2);
-		const error = new InputProblem(field, detail);
-		if (rest.length) error.message = problems.join('; ');
-		return error;
-	}
-}
-
-/** Any error thrown while planning an item, as an n8n error that names the item. */
-export function toItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): Error {
-	if (error instanceof InputProblem) {
-		return new NodeOperationError(ctx.getNode(), `${error.message} (item ${itemIndex})`, { itemIndex });
-	}
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		if (error.context && error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	return new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-}
+// Google's kit uses the package's one error idiom (see shared/n8n/errors.ts).
+export { InputProblem, toItemError } from '../../../shared/n8n/errors';
 
 function policyLine(detail: GoogleAdsErrorDetail): string | undefined {
 	const policy = detail.policy;
