@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { parseAction } from '../../nodes/shared/contracts/validate';
-import { optionsProblem, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget.operation';
+import { optionsProblem, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget/reallocateBudget.operation';
 import { minorDigits } from '../../nodes/shared/money';
 import { allocateBudget } from '../../nodes/AdsAnalytics/stats/allocation';
 import { shrinkYields } from '../../nodes/AdsAnalytics/stats/shrinkage';

@@ -17,12 +17,12 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { addTotals, round, zeroTotals, type Totals, entityKey } from '../../shared/analysis';
-import { type InputRow } from '../../shared/n8n/decisionNode';
-import { betaPosteriors } from '../stats/bayes';
-import { chiSquareIndependence } from '../stats/chiSquare';
-import { sampleSizePerArm, twoProportionZTest } from '../stats/proportions';
-import { AnalyticsInputError, showFor, type AnalyticsOperation, type AnalyticsResult } from './types';
+import { addTotals, round, zeroTotals, type Totals, entityKey } from '../../../shared/analysis';
+import { type InputRow } from '../../../shared/n8n/decisionNode';
+import { betaPosteriors } from '../../stats/bayes';
+import { chiSquareIndependence } from '../../stats/chiSquare';
+import { sampleSizePerArm, twoProportionZTest } from '../../stats/proportions';
+import { AnalyticsInputError, showFor, type AnalyticsOperation, type AnalyticsResult } from '../types';
 
 const OPERATION = 'compareAbTest';
 

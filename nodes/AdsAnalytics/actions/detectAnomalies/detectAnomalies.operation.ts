@@ -16,10 +16,10 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { dailySeries, dateOf, dayNumber, groupByEntity, metricFromTotals, round, weekdayOf, type SeriesMetric } from '../../shared/analysis';
-import { type InputRow } from '../../shared/n8n/decisionNode';
-import { medianOfPrefix, sortPrefix } from '../stats/robust';
-import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
+import { dailySeries, dateOf, dayNumber, groupByEntity, metricFromTotals, round, weekdayOf, type SeriesMetric } from '../../../shared/analysis';
+import { type InputRow } from '../../../shared/n8n/decisionNode';
+import { medianOfPrefix, sortPrefix } from '../../stats/robust';
+import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from '../types';
 
 const OPERATION = 'detectAnomalies';
 

@@ -9,11 +9,11 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries } from '../../shared/analysis';
-import { type InputRow } from '../../shared/n8n/decisionNode';
-import { linearRegression, meanModel, sumPrediction, type LinearFit } from '../stats/regression';
-import { studentTCdf, studentTQuantile } from '../stats/studentT';
-import { AnalyticsInputError, entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
+import { dailySeries, dateOf, groupByEntity, metricFromTotals, round, type DailySeries } from '../../../shared/analysis';
+import { type InputRow } from '../../../shared/n8n/decisionNode';
+import { linearRegression, meanModel, sumPrediction, type LinearFit } from '../../stats/regression';
+import { studentTCdf, studentTQuantile } from '../../stats/studentT';
+import { AnalyticsInputError, entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from '../types';
 
 const OPERATION = 'forecast';
 

@@ -9,15 +9,15 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import type { Evidence } from '../../shared/contracts/action';
-import { makeAction } from '../../shared/contracts/makeAction';
-import { minorDigits } from '../../shared/money';
-import { dateOf, dayNumber, groupByEntity, round, type EntityGroup } from '../../shared/analysis';
-import { type InputRow } from '../../shared/n8n/decisionNode';
-import { allocateBudget } from '../stats/allocation';
-import { shrinkYields, type YieldEntity } from '../stats/shrinkage';
-import { reallocationMessage, type MessageAllocation } from './reallocateMessage';
-import { AnalyticsInputError, showFor, type AnalyticsOperation, type AnalyticsResult } from './types';
+import type { Evidence } from '../../../shared/contracts/action';
+import { makeAction } from '../../../shared/contracts/makeAction';
+import { minorDigits } from '../../../shared/money';
+import { dateOf, dayNumber, groupByEntity, round, type EntityGroup } from '../../../shared/analysis';
+import { type InputRow } from '../../../shared/n8n/decisionNode';
+import { allocateBudget } from '../../stats/allocation';
+import { shrinkYields, type YieldEntity } from '../../stats/shrinkage';
+import { reallocationMessage, type MessageAllocation } from './message';
+import { AnalyticsInputError, showFor, type AnalyticsOperation, type AnalyticsResult } from '../types';
 
 const OPERATION = 'reallocateBudget';
 

@@ -13,11 +13,11 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { conversionRate, deriveMetrics } from '../../shared/contracts/derive';
-import { dateOf, dayNumber, groupByEntity, groupTotals, round, type EntityGroup, type Totals } from '../../shared/analysis';
-import { type InputRow } from '../../shared/n8n/decisionNode';
-import { medianSorted, percentileRank } from '../stats/robust';
-import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from './types';
+import { conversionRate, deriveMetrics } from '../../../shared/contracts/derive';
+import { dateOf, dayNumber, groupByEntity, groupTotals, round, type EntityGroup, type Totals } from '../../../shared/analysis';
+import { type InputRow } from '../../../shared/n8n/decisionNode';
+import { medianSorted, percentileRank } from '../../stats/robust';
+import { entityFields, showFor, skipped, type AnalyticsOperation, type AnalyticsResult } from '../types';
 
 const OPERATION = 'scorePerformance';
 
