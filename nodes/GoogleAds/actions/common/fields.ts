@@ -26,20 +26,8 @@ export const campaignField = (d: IDisplayOptions, required = true): INodePropert
 export const adGroupField = (d: IDisplayOptions, required = true): INodeProperties =>
 	required ? adGroupLocator(d) : optional(adGroupLocator(d), 'Ad Group (Optional)');
 
-export function returnAllFields(d: IDisplayOptions): INodeProperties[] {
-	return [
-		{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false, displayOptions: d, description: 'Whether to return all results or only up to a given limit' },
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...d.show, returnAll: [false] } },
-		},
-	];
-}
+// Return All / Limit are the shared description fragment.
+export { returnAllFields } from '../../../shared/n8n/descriptions';
 
 export function readCustomerId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return readCustomerLocator(ctx, itemIndex);

@@ -16,6 +16,7 @@ import {
 	assertOneOf,
 	enumOptions,
 } from '../common/options';
+import { amountField, optionalFields } from '../../../shared/n8n/descriptions';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
@@ -47,15 +48,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'none',
 	},
-	{
-		displayName: 'Budget',
-		name: 'budgetAmount',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Campaign budget in the ad account currency (major units, e.g. 50 for 50.00)',
-		displayOptions: { show: { budgetType: ['daily', 'lifetime'] } },
-	},
+	amountField({ displayName: 'Budget', name: 'budgetAmount', description: 'Campaign budget in the ad account currency (major units, e.g. 50 for 50.00)', displayOptions: { show: { budgetType: ['daily', 'lifetime'] } } }),
 	{
 		displayName: 'Ad Set Budget Sharing',
 		name: 'isAdsetBudgetSharingEnabled',
@@ -65,27 +58,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { budgetType: ['none'] } },
 	},
 	activateOnCreate,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
-			{ displayName: 'Buying Type', name: 'buyingType', type: 'options', options: enumOptions(BUYING_TYPES), default: 'AUCTION' },
-			{
-				displayName: 'Spend Cap',
-				name: 'spendCap',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Total the campaign may ever spend, in the account currency (major units)',
-			},
-			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
-			{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
-		],
-	},
+	optionalFields('additionalFields', [
+		{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+		{ displayName: 'Buying Type', name: 'buyingType', type: 'options', options: enumOptions(BUYING_TYPES), default: 'AUCTION' },
+		amountField({ displayName: 'Spend Cap', name: 'spendCap', description: 'Total the campaign may ever spend, in the account currency (major units)' }),
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+		{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
+	]),
 ];
 
 export interface CampaignInput {

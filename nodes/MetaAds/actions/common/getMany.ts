@@ -7,6 +7,7 @@ import { adAccountLocator } from './fields';
 import { getAdAccountId, getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
 import { fieldsProperty, presentObject, requestedFields } from './read';
+import { returnAllFields } from '../../../shared/n8n/descriptions';
 
 const EFFECTIVE_STATUSES = [
 	'ACTIVE', 'PAUSED', 'DELETED', 'ARCHIVED', 'IN_PROCESS', 'WITH_ISSUES', 'PENDING_REVIEW', 'DISAPPROVED',
@@ -57,22 +58,7 @@ function describe(kind: ObjectKind): INodeProperties[] {
 		}
 	}
 	properties.push(
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
+		...returnAllFields(),
 		fieldsProperty(kind),
 	);
 	if (kind.hasStatus) {
