@@ -48,6 +48,8 @@ function biddingFields(bidding: BiddingSpec): IDataObject {
  * Turns a validated template into one atomic `googleAds:mutate`. Temporary
  * negative ids (-1, -2, …) let later operations point at resources created
  * earlier in the same request. Everything that can be paused is PAUSED.
+ * Over 80 lines on purpose: one pass in request order, because every step
+ * shares the temporary-id counter and the plan with the ones before it.
  */
 export function buildTemplateOperations(customerId: string, t: CampaignTemplate): TemplateOperations {
 	const mutateOperations: IDataObject[] = [];
