@@ -4,8 +4,8 @@
  * chosen metrics. Prints time, series per second and peak memory.
  * Run: npx tsc -p tsconfig.tools.json && node build/bench/adsAnalytics.bench.js
  */
-import { detectAnomalies, type AnomalyOptions } from '../nodes/AdsAnalytics/actions/detectAnomalies.operation';
-import { parseRows } from '../nodes/AdsAnalytics/input';
+import { detectAnomalies, type AnomalyOptions } from '../nodes/AdsAnalytics/actions/detectAnomalies/detectAnomalies.operation';
+import { parseRows } from '../nodes/shared/n8n/decisionNode';
 import { mulberry32 } from '../simulator/dataset/prng';
 
 export interface BenchResult {

@@ -18,7 +18,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AdsRules } from '../nodes/AdsRules/AdsRules.node';
-import type { IndexedRow } from '../nodes/AdsRules/engine/entities';
+import type { IndexedRow } from '../nodes/shared/analysis/entities';
 import { evaluateRules } from '../nodes/AdsRules/engine/evaluate';
 import { parseRules } from '../nodes/AdsRules/engine/schema';
 import { parseMetricRow } from '../nodes/shared/contracts';

@@ -16,8 +16,8 @@
  */
 import { transportClient } from '../nodes/MetaAds/actions/insights/client';
 import { readInsightsRequest } from '../nodes/MetaAds/actions/insights/readRequest';
-import { fetchInsights } from '../nodes/MetaAds/insights/fetch';
-import { createNormalizer } from '../nodes/MetaAds/insights/normalize';
+import { fetchInsights } from '../nodes/MetaAds/actions/insights/fetch';
+import { createNormalizer } from '../nodes/MetaAds/actions/insights/normalize';
 import {
 	ADS_2000,
 	adLevelParams,

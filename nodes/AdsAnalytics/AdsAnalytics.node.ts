@@ -10,11 +10,7 @@ import {
 
 import { operationOptions, operations } from './actions';
 import { AnalyticsInputError } from './actions/types';
-import { parseRows } from './input';
-
-function paired(items: number[]): INodeExecutionData['pairedItem'] {
-	return items.length === 1 ? { item: items[0] } : items.map((item) => ({ item }));
-}
+import { pairedWith, readMetricRows } from '../shared/n8n/decisionNode';
 
 export class AdsAnalytics implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,22 +39,16 @@ export class AdsAnalytics implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		// Parameters are read once per execution (inside each operation), never per row.
 		const operationName = this.getNodeParameter('operation', 0) as string;
 		const operation = operations[operationName];
 		if (!operation) throw new NodeOperationError(this.getNode(), `The operation "${operationName}" is not supported`);
 
-		const output: INodeExecutionData[] = [];
-		const { rows, invalid } = parseRows(items.map((item) => item.json));
-		for (const bad of invalid) {
-			const error = new NodeOperationError(this.getNode(), `Item ${bad.itemIndex} is not a valid metric row: ${bad.problems.join('; ')}`, {
-				itemIndex: bad.itemIndex,
-				description: 'Each input item must be an AdPilot metric row (adpilot.metricRow/v1), e.g. from the Meta Ads or Google Ads report operations.',
-			});
-			if (!this.continueOnFail()) throw error;
-			output.push({ json: { error: error.message, problems: bad.problems }, pairedItem: { item: bad.itemIndex } });
-		}
+		const { rows, errorItems } = readMetricRows(
+			this,
+			'Each input item must be an AdPilot metric row (adpilot.metricRow/v1), e.g. from the Meta Ads or Google Ads report operations.',
+		);
+		const output: INodeExecutionData[] = errorItems;
 		if (rows.length === 0) return [output];
 
 		let results;
@@ -72,11 +62,11 @@ export class AdsAnalytics implements INodeType {
 						? caught
 						: new NodeOperationError(this.getNode(), caught as Error, { itemIndex: 0 });
 			if (!this.continueOnFail()) throw error;
-			output.push({ json: { error: error.message } as IDataObject, pairedItem: paired(rows.map((r) => r.itemIndex)) });
+			output.push({ json: { error: error.message } as IDataObject, pairedItem: pairedWith(rows.map((r) => r.itemIndex)) });
 			return [output];
 		}
 		for (const result of results) {
-			output.push({ json: result.json, pairedItem: paired(result.items.length > 0 ? result.items : rows.map((r) => r.itemIndex)) });
+			output.push({ json: result.json, pairedItem: pairedWith(result.items.length > 0 ? result.items : rows.map((r) => r.itemIndex)) });
 		}
 		return [output];
 	}

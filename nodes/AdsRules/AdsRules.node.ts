@@ -6,10 +6,9 @@ import {
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
-	type IPairedItemData,
 } from 'n8n-workflow';
 
-import { parseMetricRow } from '../shared/contracts';
+import { pairedWith, readMetricRows } from '../shared/n8n/decisionNode';
 import { properties } from './description';
 import {
 	DataTableCooldownStore,
@@ -17,7 +16,6 @@ import {
 	StaticDataCooldownStore,
 	type CooldownStore,
 } from './engine/cooldown';
-import type { IndexedRow } from './engine/entities';
 import { evaluateRules } from './engine/evaluate';
 import { DEFAULT_PRESET_PARAMS, presetProblems, presetRule, type PresetName, type PresetParams } from './engine/presets';
 import { parseRuleEntries, RuleValidationError } from './engine/schema';
@@ -25,10 +23,6 @@ import type { EngineOptions, Rule } from './engine/types';
 import { uiRule, type UiRule } from './ui';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function paired(indexes: number[]): IPairedItemData[] {
-	return indexes.map((item) => ({ item }));
-}
 
 export class AdsRules implements INodeType {
 	description: INodeTypeDescription = {
@@ -68,25 +62,11 @@ export class AdsRules implements INodeType {
 		};
 
 		// 2. Rows: bad rows stop the node (naming item and field) or become error items.
-		const rows: IndexedRow[] = [];
-		const errorItems: INodeExecutionData[] = [];
-		const inputProblems: IDataObject[] = [];
-		for (let i = 0; i < items.length; i++) {
-			const parsed = parseMetricRow(items[i].json);
-			if (parsed.ok) {
-				rows.push({ row: parsed.value, itemIndex: i });
-				continue;
-			}
-			const message = `Item ${i} is not a valid metric row: ${parsed.problems.join('; ')}`;
-			if (!this.continueOnFail()) {
-				throw new NodeOperationError(node, message, {
-					itemIndex: i,
-					description: 'Ads Rules reads AdPilot metric rows (Meta Ads / Google Ads "Get Insights" output or the same fields from a sheet).',
-				});
-			}
-			errorItems.push({ json: { error: message, details: { itemIndex: i, problems: parsed.problems } }, pairedItem: { item: i } });
-			inputProblems.push({ type: 'inputError', itemIndex: i, problems: parsed.problems });
-		}
+		const { rows, errorItems, invalid } = readMetricRows(
+			this,
+			'Ads Rules reads AdPilot metric rows (Meta Ads / Google Ads "Get Insights" output or the same fields from a sheet).',
+		);
+		const inputProblems: IDataObject[] = invalid.map((p) => ({ type: 'inputError', itemIndex: p.itemIndex, problems: p.problems }));
 
 		// 3. Cooldowns: load history, evaluate, record new fires.
 		const store = await openCooldownStore(this);
@@ -98,22 +78,22 @@ export class AdsRules implements INodeType {
 		// 4. Outputs, each item paired with every input row that contributed.
 		const actions: INodeExecutionData[] = result.actions.map((a) => ({
 			json: a.action as unknown as IDataObject,
-			pairedItem: paired(a.itemIndexes),
+			pairedItem: pairedWith(a.itemIndexes),
 		}));
 		actions.push(...errorItems);
 		const noMatch: INodeExecutionData[] = result.noMatch.map((n) => ({
 			json: n.summary as unknown as IDataObject,
-			pairedItem: paired(n.itemIndexes),
+			pairedItem: pairedWith(n.itemIndexes),
 		}));
 		const log: INodeExecutionData[] = [];
-		const allItems = paired(items.map((_, i) => i));
+		const allItems = items.map((_, item) => ({ item }));
 		if (engineOptions.decisionLog) {
 			log.push({
 				json: { type: 'run', referenceDate: result.referenceDate, ...result.stats, inputErrors: inputProblems.length, cooldownsRecorded: options.previewOnly === true ? 0 : result.fires.length },
 				pairedItem: allItems,
 			});
 			for (const p of inputProblems) log.push({ json: p, pairedItem: { item: p.itemIndex as number } });
-			for (const l of result.log) log.push({ json: { type: 'decision', ...l.entry } as unknown as IDataObject, pairedItem: paired(l.itemIndexes) });
+			for (const l of result.log) log.push({ json: { type: 'decision', ...l.entry } as unknown as IDataObject, pairedItem: pairedWith(l.itemIndexes) });
 		}
 		if (options.exportRules === true) {
 			log.push({ json: { type: 'export', rules: exported } as IDataObject, pairedItem: allItems.length ? allItems : undefined });

@@ -1,4 +1,9 @@
-/** The node's parameters. Every parameter is read once per execution. */
+/**
+ * The node's parameters. Every parameter is read once per execution.
+ * Longer than 300 lines on purpose: one declarative list in the order the
+ * form shows it (rules, presets, storage, options); split files would scatter
+ * one screen of the editor across several.
+ */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { ENTITY_LEVELS } from '../shared/contracts';

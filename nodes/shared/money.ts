@@ -33,3 +33,37 @@ export function toGoogleMicros(amountMajor: number): number {
 export function fromGoogleMicros(amountMicros: number | string): number {
 	return Number(amountMicros) / 1_000_000;
 }
+
+/**
+ * The one amount parser: a number, or a numeric string (sheets, Graph and
+ * Google send strings); undefined for anything else, NaN and infinities.
+ */
+export function parseAmount(raw: unknown): number | undefined {
+	if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
+	if (typeof raw === 'string' && raw.trim() !== '') {
+		const value = Number(raw);
+		return Number.isFinite(value) ? value : undefined;
+	}
+	return undefined;
+}
+
+/**
+ * A money amount that must be above 0 (or ≥ 0 with `allowZero`): the value,
+ * or the problem in the words every node uses after the field's name
+ * ("must be a number, got …", "must be greater than 0, got …").
+ */
+export function checkAmount(raw: unknown, { allowZero = false } = {}): { value: number } | { problem: string } {
+	const value = parseAmount(raw);
+	if (value === undefined) return { problem: `must be a number, got ${JSON.stringify(raw ?? null)}` };
+	if (allowZero ? value < 0 : value <= 0) return { problem: `must be greater than ${allowZero ? 'or equal to ' : ''}0, got ${value}` };
+	return { value };
+}
+
+/** Decimal places of a currency's minor unit (ISO 4217, via Intl), capped at 2: platform budgets are in cents at most. */
+export function minorDigits(currency: string): number {
+	try {
+		return Math.min(2, new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2);
+	} catch {
+		return 2;
+	}
+}

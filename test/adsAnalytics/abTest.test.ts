@@ -1,4 +1,4 @@
-import { compareAbTest, type AbOptions } from '../../nodes/AdsAnalytics/actions/compareAbTest.operation';
+import { compareAbTest, type AbOptions } from '../../nodes/AdsAnalytics/actions/compareAbTest/compareAbTest.operation';
 import { AnalyticsInputError } from '../../nodes/AdsAnalytics/actions/types';
 import { sampleSizePerArm } from '../../nodes/AdsAnalytics/stats/proportions';
 import { row, toInput } from './rows';

@@ -1,4 +1,4 @@
-import { detectAnomalies, type AnomalyOptions } from '../../nodes/AdsAnalytics/actions/detectAnomalies.operation';
+import { detectAnomalies, type AnomalyOptions } from '../../nodes/AdsAnalytics/actions/detectAnomalies/detectAnomalies.operation';
 import { addDays, dailyRows, row, toInput } from './rows';
 
 const base: AnomalyOptions = {

@@ -1,6 +1,6 @@
 import * as ss from 'simple-statistics';
 
-import { forecast, type ForecastOptions } from '../../nodes/AdsAnalytics/actions/forecast.operation';
+import { forecast, type ForecastOptions } from '../../nodes/AdsAnalytics/actions/forecast/forecast.operation';
 import { studentTQuantile } from '../../nodes/AdsAnalytics/stats/studentT';
 import { dailyRows, toInput } from './rows';
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 
 import { parseAction } from '../../nodes/shared/contracts/validate';
-import { minorDigits, optionsProblem, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget.operation';
+import { optionsProblem, reallocateBudget, type ReallocateOptions } from '../../nodes/AdsAnalytics/actions/reallocateBudget/reallocateBudget.operation';
+import { minorDigits } from '../../nodes/shared/money';
 import { allocateBudget } from '../../nodes/AdsAnalytics/stats/allocation';
 import { shrinkYields } from '../../nodes/AdsAnalytics/stats/shrinkage';
 import { dailyRows, row, toInput } from './rows';
@@ -30,6 +31,17 @@ const summaryOf = (out: ReturnType<typeof reallocateBudget>) => out.find((o) => 
 const actionsOf = (out: ReturnType<typeof reallocateBudget>) => out.filter((o) => o.json.kind === 'setBudget').map((o) => o.json as any);
 
 describe('Reallocate Budget', () => {
+	it('acts only on changes of at least Minimum Change to Act, and says so in the allocation', () => {
+		// A: +33.33 %, B: −33.33 %; a 40 % minimum leaves both unchanged in the platform, a 30 % one moves both.
+		const held = reallocateBudget(two(), { ...base, minChangePercent: 40 }, '2024-06-02T00:00:00.000Z');
+		expect(actionsOf(held)).toHaveLength(0);
+		expect(summaryOf(held).allocations.map((a: any) => a.action)).toEqual(['below minimum change', 'below minimum change']);
+		expect(summaryOf(held).actions).toBe(0);
+		const moved = reallocateBudget(two(), { ...base, minChangePercent: 30 }, '2024-06-02T00:00:00.000Z');
+		expect(actionsOf(moved).map((a) => a.entityId)).toEqual(['A', 'B']);
+		expect(summaryOf(moved).allocations.map((a: any) => a.action)).toEqual(['setBudget', 'setBudget']);
+	});
+
 	it('splits by ROAS to the cent: 4 : 2 of 200 → 133.33 + 66.67', () => {
 		const out = reallocateBudget(two(), base, '2024-06-02T00:00:00.000Z');
 		const s = summaryOf(out);

@@ -1,4 +1,4 @@
-import { reallocationMessage } from '../../nodes/AdsAnalytics/actions/reallocateMessage';
+import { reallocationMessage } from '../../nodes/AdsAnalytics/actions/reallocateBudget/message';
 
 describe('reallocationMessage', () => {
 	const base = { currency: 'USD', totalBudget: 500, totalSource: 'fixed' as const, basisLabel: 'ROAS', window: 'last 7 days to 2026-11-20', feasible: true, problem: null, skipped: 0 };

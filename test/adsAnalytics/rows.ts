@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseRows, type InputRow } from '../../nodes/AdsAnalytics/input';
+import { parseRows, type InputRow } from '../../nodes/shared/n8n/decisionNode';
 
 export interface RowSpec {
 	entityId?: string;

@@ -1,4 +1,4 @@
-import { scorePerformance, targetScore, type ScoreOptions } from '../../nodes/AdsAnalytics/actions/scorePerformance.operation';
+import { scorePerformance, targetScore, type ScoreOptions } from '../../nodes/AdsAnalytics/actions/scorePerformance/scorePerformance.operation';
 import { row, toInput } from './rows';
 
 const noWeights = { ctr: 0, cvr: 0, cpc: 0, cpa: 0, roas: 0 };

@@ -1,6 +1,6 @@
 /** Builders shared by the Ads Rules tests. */
 import { parseMetricRow, type MetricRow } from '../../nodes/shared/contracts';
-import type { IndexedRow } from '../../nodes/AdsRules/engine/entities';
+import type { IndexedRow } from '../../nodes/shared/analysis/entities';
 import { parseRules } from '../../nodes/AdsRules/engine/schema';
 import type { EngineOptions, Rule } from '../../nodes/AdsRules/engine/types';
 

@@ -1,9 +1,9 @@
 import { deriveMetrics } from '../../nodes/shared/contracts';
 import { dayNumber, dayString } from '../../nodes/AdsRules/engine/dates';
-import { groupEntities } from '../../nodes/AdsRules/engine/entities';
-import { metricFromTotals } from '../../nodes/AdsRules/engine/metrics';
+import { groupEntities } from '../../nodes/shared/analysis/entities';
+import { metricFromTotals } from '../../nodes/shared/analysis';
 import type { Window } from '../../nodes/AdsRules/engine/types';
-import { previousRange, resolveWindow, windowLabel } from '../../nodes/AdsRules/engine/windows';
+import { previousRange, resolveWindow, windowLabel } from '../../nodes/shared/analysis/windows';
 import { days, indexed } from './helpers';
 
 const today = dayNumber('2025-03-10');

@@ -1,10 +1,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { operation as compareAbTest } from './compareAbTest.operation';
-import { operation as detectAnomalies } from './detectAnomalies.operation';
-import { operation as forecast } from './forecast.operation';
-import { operation as reallocateBudget } from './reallocateBudget.operation';
-import { operation as scorePerformance } from './scorePerformance.operation';
+import { operation as compareAbTest } from './compareAbTest/compareAbTest.operation';
+import { operation as detectAnomalies } from './detectAnomalies/detectAnomalies.operation';
+import { operation as forecast } from './forecast/forecast.operation';
+import { operation as reallocateBudget } from './reallocateBudget/reallocateBudget.operation';
+import { operation as scorePerformance } from './scorePerformance/scorePerformance.operation';
 import type { AnalyticsOperation } from './types';
 
 export const operations: Record<string, AnalyticsOperation> = {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { EntityGroup, InputRow } from '../input';
+import type { EntityGroup } from '../../shared/analysis';
+import type { InputRow } from '../../shared/n8n/decisionNode';
 
 /** One output item and the input items it came from (pairedItem). */
 export interface AnalyticsResult {

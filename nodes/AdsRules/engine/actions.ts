@@ -3,12 +3,12 @@
  * budget caps applied, notify templates filled in, evidence and a stable
  * idempotency key attached. Apply, not this node, changes anything.
  */
-import { ACTION_SCHEMA, makeIdempotencyKey, type AdAction, type Evidence } from '../../shared/contracts';
+import { makeAction, type AdAction, type Evidence } from '../../shared/contracts';
 import { planPercentChange, planSetBudget, type BudgetCaps } from './budget';
 import { metricValue, type EvalEnv } from './conditions';
 import { formatMetric, RULE_METRICS, round } from './metrics';
 import type { Rule, RuleAction, RuleMetric } from './types';
-import { windowLabel } from './windows';
+import { windowLabel } from '../../shared/analysis';
 
 export interface ActionContext {
 	rule: Rule;
@@ -112,20 +112,19 @@ export function buildAction(a: RuleAction, ctx: ActionContext): BuiltAction {
 		}
 	}
 
-	const action = {
-		schema: ACTION_SCHEMA,
+	const action = makeAction({
 		platform: e.platform,
 		accountId: e.accountId,
 		level: e.level,
 		entityId: e.entityId,
 		entityName: e.entityName,
 		kind: a.kind,
-		params,
+		params: params as AdAction['params'] as never,
 		reason,
 		evidence,
 		source: { type: 'rule', ruleName: rule.name, ...(rule.id ? { ruleId: rule.id } : {}) },
-		idempotencyKey: makeIdempotencyKey({ rule: rule.name, entity: e.key, kind: a.kind, params, windowEnd: ctx.windowEnd }),
-		decidedAt: new Date(ctx.now).toISOString(),
-	} as AdAction;
+		identity: { rule: rule.name, entity: e.key, kind: a.kind, params, windowEnd: ctx.windowEnd },
+		decidedAt: ctx.now,
+	});
 	return { ok: true, action };
 }

@@ -5,11 +5,12 @@
  */
 import type { Evidence } from '../../shared/contracts';
 import { dayString } from './dates';
-import type { Entity } from './entities';
-import { attributeMetric, isAttributeMetric, metricFromTotals, round } from './metrics';
+import type { Entity } from '../../shared/analysis/entities';
+import { metricFromTotals } from '../../shared/analysis';
+import { attributeMetric, isAttributeMetric, round } from './metrics';
 import type { RankInfo } from './rank';
 import type { Comparand, Condition, ConditionNode, Operator, RuleMetric, Window } from './types';
-import { previousRange, resolveWindow, windowLabel, type DayRange } from './windows';
+import { previousRange, resolveWindow, windowLabel, type DayRange } from '../../shared/analysis/windows';
 
 export interface LeafResult extends Evidence {
 	path: string;

@@ -9,13 +9,13 @@ import { buildAction, type BuiltAction } from './actions';
 import { evaluateNode, leaves, type EvalEnv, type LeafResult } from './conditions';
 import { checkCooldown, cooldownKey, type CooldownHistory, type Fire } from './cooldown';
 import { dayNumber, dayString } from './dates';
-import { groupEntities, type Entity, type IndexedRow } from './entities';
+import { groupEntities, type Entity, type IndexedRow } from '../../shared/analysis/entities';
 import { checkGates, type GateResult } from './gates';
 import { isAttributeMetric } from './metrics';
 import { entityHeader, noMatchSummary, type DecisionLogEntry, type DecisionStatus, type NoMatchSummary } from './log';
 import { computeRanks } from './rank';
 import type { Condition, EngineOptions, Rule, Window } from './types';
-import { previousRange, resolveWindow, windowLabel, type DayRange } from './windows';
+import { previousRange, resolveWindow, windowLabel, type DayRange } from '../../shared/analysis/windows';
 
 export interface EngineResult {
 	referenceDate: string | null;
@@ -132,6 +132,32 @@ function decide(run: RuleRun, entity: Entity): Decision {
 	};
 }
 
+function entitiesByLevel(entities: Entity[]): Map<string, Entity[]> {
+	const byLevel = new Map<string, Entity[]>();
+	for (const e of entities) {
+		const list = byLevel.get(e.level);
+		if (list) list.push(e);
+		else byLevel.set(e.level, [e]);
+	}
+	return byLevel;
+}
+
+/** One rule × entity line of the Decision Log. */
+function logEntry(rule: Rule, entity: Entity, d: Decision, window: string, windowEnd: string): DecisionLogEntry {
+	return {
+		rule: rule.name,
+		priority: rule.priority,
+		...entityHeader(entity),
+		window,
+		windowEnd,
+		status: d.status,
+		reason: d.reason,
+		gates: d.gates,
+		conditions: d.conditions,
+		actions: d.built.map((b) => (b.ok ? { kind: b.action.kind, idempotencyKey: b.action.idempotencyKey } : { kind: b.kind, skipped: b.reason })),
+	};
+}
+
 export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: CooldownHistory, opts: EngineOptions): EngineResult {
 	const { entities, lastDay } = groupEntities(rows);
 	const result: EngineResult = {
@@ -146,12 +172,7 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 	const today = opts.referenceDate ? dayNumber(opts.referenceDate) : lastDay;
 	result.referenceDate = dayString(today);
 
-	const byLevel = new Map<string, Entity[]>();
-	for (const e of entities) {
-		const list = byLevel.get(e.level);
-		if (list) list.push(e);
-		else byLevel.set(e.level, [e]);
-	}
+	const byLevel = entitiesByLevel(entities);
 
 	// Per entity: the first rule that matched (firstMatch mode), notes for the No Match summary.
 	// Notes stay unformatted until the end: most entities match something or are never summarised.
@@ -193,21 +214,7 @@ export function evaluateRules(rules: Rule[], rows: IndexedRow[], history: Cooldo
 			for (const b of d.built) if (b.ok) result.actions.push({ action: b.action, itemIndexes: entity.itemIndexes });
 			if (d.fired) result.fires.push({ key: cooldownKey(rule.name, entity.key), at: opts.now });
 
-			if (opts.decisionLog) {
-				const entry: DecisionLogEntry = {
-					rule: rule.name,
-					priority: rule.priority,
-					...entityHeader(entity),
-					window: windowName,
-					windowEnd,
-					status: d.status,
-					reason: d.reason,
-					gates: d.gates,
-					conditions: d.conditions,
-					actions: d.built.map((b) => (b.ok ? { kind: b.action.kind, idempotencyKey: b.action.idempotencyKey } : { kind: b.kind, skipped: b.reason })),
-				};
-				result.log.push({ entry, itemIndexes: entity.itemIndexes });
-			}
+			if (opts.decisionLog) result.log.push({ entry: logEntry(rule, entity, d, windowName, windowEnd), itemIndexes: entity.itemIndexes });
 		}
 	}
 	result.stats.actions = result.actions.length;

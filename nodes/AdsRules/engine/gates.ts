@@ -3,9 +3,9 @@
  * (e.g. CTR after 40 impressions). A failed gate is a reported skip, not a
  * "no match", so users can tell "fine" from "not enough data yet".
  */
-import type { Entity } from './entities';
+import type { Entity } from '../../shared/analysis/entities';
 import type { Gates } from './types';
-import { resolveWindow, windowLabel } from './windows';
+import { resolveWindow, windowLabel } from '../../shared/analysis/windows';
 
 export interface GateResult {
 	passed: boolean;

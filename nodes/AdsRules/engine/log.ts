@@ -2,7 +2,7 @@
  * Shapes of the Decision Log and No Match outputs: what a user reads to see
  * why each rule did or did not act on each entity.
  */
-import type { Entity } from './entities';
+import type { Entity } from '../../shared/analysis/entities';
 import type { LeafResult } from './conditions';
 import type { GateResult } from './gates';
 

@@ -1,12 +1,13 @@
 /**
- * Metric values over a window. Ratios come from the window's summed totals
- * through the shared `deriveMetrics`, never from averaging daily ratios.
+ * Rule metrics: the metric-row metrics (read over a window from the shared
+ * analysis module's `metricFromTotals`) plus entity attributes, and how
+ * rules print them.
  */
-import { deriveFrequency, deriveMetrics, METRIC_NAMES } from '../../shared/contracts';
+import { roundTo as round } from '../../shared/analysis';
+import { METRIC_NAMES } from '../../shared/contracts';
 import { daysSince } from './dates';
-import type { Entity } from './entities';
+import type { Entity } from '../../shared/analysis/entities';
 import type { RuleMetric } from './types';
-import type { Totals } from './windows';
 
 export const ATTRIBUTE_METRICS = ['daysSinceCreated', 'dailyBudget', 'lifetimeBudget'] as const;
 export const RULE_METRICS: readonly RuleMetric[] = [...METRIC_NAMES, ...ATTRIBUTE_METRICS];
@@ -21,31 +22,6 @@ export function isAttributeMetric(m: RuleMetric): boolean {
 }
 
 const MONEY = new Set<RuleMetric>(['spend', 'value', 'cpc', 'cpm', 'cpa', 'dailyBudget', 'lifetimeBudget']);
-
-export function metricFromTotals(metric: RuleMetric, t: Totals): number | null {
-	switch (metric) {
-		case 'impressions':
-		case 'clicks':
-		case 'spend':
-		case 'conversions':
-		case 'value':
-			return t[metric];
-		case 'reach':
-			return t.reach;
-		// Summed daily reach over-counts people reached on several days, so over
-		// multi-day windows this frequency is a lower bound (see README).
-		case 'frequency':
-			return deriveFrequency(t.impressions, t.reach);
-		case 'ctr':
-		case 'cpc':
-		case 'cpm':
-		case 'cpa':
-		case 'roas':
-			return deriveMetrics(t)[metric];
-		default:
-			return null;
-	}
-}
 
 export function attributeMetric(metric: RuleMetric, entity: Entity, today: number): number | null {
 	const a = entity.attributes;
@@ -71,7 +47,5 @@ export function formatMetric(metric: RuleMetric, v: number | null): string {
 	return String(round(v, 2));
 }
 
-export function round(v: number, digits: number): number {
-	const f = 10 ** digits;
-	return Math.round(v * f) / f;
-}
+// Rules round for display with the shared helper.
+export { round };

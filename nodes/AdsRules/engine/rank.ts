@@ -4,10 +4,10 @@
  * Ties share a rank (1 + number of peers strictly better placed), so the
  * result does not depend on input order.
  */
-import type { Entity } from './entities';
-import { metricFromTotals } from './metrics';
+import type { Entity } from '../../shared/analysis/entities';
+import { metricFromTotals } from '../../shared/analysis';
 import type { Condition } from './types';
-import { resolveWindow } from './windows';
+import { resolveWindow } from '../../shared/analysis/windows';
 
 export interface RankInfo {
 	rank: number;

@@ -4,6 +4,7 @@
  * `schema.ts`, so the evaluator never re-checks types.
  */
 import type { BudgetType, EntityLevel, MetricName, NotifySeverity } from '../../shared/contracts';
+import type { Window } from '../../shared/analysis/windows';
 
 /** Row metrics plus the entity attributes a rule may compare. */
 export type AttributeMetric = 'daysSinceCreated' | 'dailyBudget' | 'lifetimeBudget';
@@ -11,15 +12,8 @@ export type RuleMetric = MetricName | AttributeMetric;
 
 export type Operator = '>' | '>=' | '<' | '<=' | '=' | '!=' | 'between' | 'notBetween';
 
-/**
- * A look-back window relative to the reference day ("today").
- * `excludeToday` shifts the window one day back (late conversions).
- */
-export type Window =
-	| { type: 'today' }
-	| { type: 'yesterday' }
-	| { type: 'lastNDays'; days: number; excludeToday: boolean }
-	| { type: 'lifetime'; excludeToday: boolean };
+// Look-back windows are the shared analysis module's; rules name them.
+export type { Window };
 
 /** What the metric is compared with. */
 export type Comparand =

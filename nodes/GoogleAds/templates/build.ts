@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { adGroupKeywordCreate, adGroupNegativeCreate, campaignNegativeCreate } from '../actions/shared/keywords';
-import { microsString } from '../actions/shared/money';
-import { resourceName } from '../actions/shared/resourceNames';
-import { responsiveSearchAdCreate } from '../actions/shared/responsiveSearchAd';
+import { adGroupKeywordCreate, adGroupNegativeCreate, campaignNegativeCreate } from '../actions/common/keywords';
+import { microsString } from '../actions/common/money';
+import { resourceName } from '../actions/common/resourceNames';
+import { responsiveSearchAdCreate } from '../actions/common/responsiveSearchAd';
 import type { BiddingSpec, CampaignTemplate } from './types';
 
 /** What each mutate operation creates, so results map back to the template. */
@@ -48,6 +48,8 @@ function biddingFields(bidding: BiddingSpec): IDataObject {
  * Turns a validated template into one atomic `googleAds:mutate`. Temporary
  * negative ids (-1, -2, …) let later operations point at resources created
  * earlier in the same request. Everything that can be paused is PAUSED.
+ * Over 80 lines on purpose: one pass in request order, because every step
+ * shares the temporary-id counter and the plan with the ones before it.
  */
 export function buildTemplateOperations(customerId: string, t: CampaignTemplate): TemplateOperations {
 	const mutateOperations: IDataObject[] = [];

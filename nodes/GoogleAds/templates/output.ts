@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { moneyFields } from '../actions/shared/money';
-import { idOf, resultResourceName } from '../actions/shared/resourceNames';
+import { moneyFields } from '../actions/common/money';
+import { idOf, resultResourceName } from '../actions/common/resourceNames';
 import type { PlannedCreate } from './build';
 import type { CampaignTemplate } from './types';
-import { microsString } from '../actions/shared/money';
+import { microsString } from '../actions/common/money';
 
 function created(results: Array<IDataObject | null>, index: number): IDataObject {
 	const name = resultResourceName(results[index]);

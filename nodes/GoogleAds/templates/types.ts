@@ -1,5 +1,5 @@
-import type { KeywordSpec } from '../actions/shared/keywords';
-import type { ResponsiveSearchAdSpec } from '../actions/shared/responsiveSearchAd';
+import type { KeywordSpec } from '../actions/common/keywords';
+import type { ResponsiveSearchAdSpec } from '../actions/common/responsiveSearchAd';
 
 /**
  * A campaign template: everything one Search campaign needs, created in one

@@ -1,6 +1,6 @@
 import type { Parsed } from '../../shared/contracts';
-import { validateKeyword, type KeywordSpec } from '../actions/shared/keywords';
-import { validateResponsiveSearchAd, type ResponsiveSearchAdSpec } from '../actions/shared/responsiveSearchAd';
+import { validateKeyword, type KeywordSpec } from '../actions/common/keywords';
+import { validateResponsiveSearchAd, type ResponsiveSearchAdSpec } from '../actions/common/responsiveSearchAd';
 import {
 	BIDDING_STRATEGIES,
 	type AdGroupTemplate,

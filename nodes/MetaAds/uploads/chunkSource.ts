@@ -62,6 +62,9 @@ export function ownsItsPieces(stream: unknown): boolean {
  * garbage collector: a 200 MB upload otherwise leaves 200 MB of pieces
  * behind, V8 answers that external memory with a full collection every
  * ~20 MB, and in the upload benchmark those took over half the uploader's CPU.
+ *
+ * Over 80 lines on purpose: one closure whose state (iterator, queue,
+ * position) all of the source's methods share.
  */
 export function streamSource(size: number, open: () => Promise<ByteStream>, scope: UploadScope): ChunkSource {
 	let iterator: AsyncIterator<Uint8Array | string> | undefined;

@@ -3,6 +3,7 @@
  * that may come from anywhere (a sheet, a Code node), so they validate and
  * report every problem with its field path instead of computing nonsense.
  */
+import { parseAmount } from '../money';
 import { ACTION_KINDS, ACTION_SCHEMA, type AdAction } from './action';
 import { deriveMetrics, deriveFrequency } from './derive';
 import { ENTITY_LEVELS, METRIC_ROW_SCHEMA, type EntityLevel, type MetricRow } from './metricRow';
@@ -16,14 +17,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Accepts numbers and numeric strings (sheets and Graph send strings); rejects the rest. */
-export function toFiniteNumber(v: unknown): number | undefined {
-	if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-	if (typeof v === 'string' && v.trim() !== '') {
-		const n = Number(v);
-		return Number.isFinite(n) ? n : undefined;
-	}
-	return undefined;
-}
+export const toFiniteNumber = parseAmount;
 
 function optionalString(v: unknown): string | null {
 	if (typeof v === 'string') return v === '' ? null : v;

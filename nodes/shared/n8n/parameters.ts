@@ -1,3 +1,4 @@
+import { checkAmount } from '../money';
 import { NodeOperationError, type IExecuteFunctions, type INodeParameterResourceLocator } from 'n8n-workflow';
 
 /** Reads a resourceLocator (list / id / url) parameter as a plain id string. */
@@ -18,15 +19,9 @@ export function getLocatorValue(ctx: IExecuteFunctions, name: string, itemIndex:
 
 /** A positive finite number parameter, or a clear error naming the field and the item. */
 export function getPositiveNumber(ctx: IExecuteFunctions, name: string, itemIndex: number, label = name): number {
-	const raw = ctx.getNodeParameter(name, itemIndex) as unknown;
-	const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof value !== 'number' || !Number.isFinite(value)) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be a number, got ${JSON.stringify(raw)}`, { itemIndex });
-	}
-	if (value <= 0) {
-		throw new NodeOperationError(ctx.getNode(), `${label} must be greater than 0, got ${value}`, { itemIndex });
-	}
-	return value;
+	const checked = checkAmount(ctx.getNodeParameter(name, itemIndex) as unknown);
+	if ('problem' in checked) throw new NodeOperationError(ctx.getNode(), `${label} ${checked.problem}`, { itemIndex });
+	return checked.value;
 }
 
 /** Parses a JSON parameter that may arrive as a string or an object, naming the field on failure. */

@@ -5,6 +5,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 
+import { toItemError } from './errors';
 import type { ItemOutcome, OperationModule, OperationResult, ResourceOperations } from './operation';
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
@@ -34,12 +35,9 @@ export function errorItem(error: Error, itemIndex: number): INodeExecutionData {
 	};
 }
 
-/** Makes sure an error knows its item, so n8n shows which input failed. */
+/** Makes sure an error knows its item, so n8n shows which input failed (the kits' one idiom: see errors.ts). */
 export function withItemIndex(ctx: IExecuteFunctions, error: Error, itemIndex: number): Error {
-	const withContext = error as Error & { context?: IDataObject };
-	if (withContext.context && withContext.context.itemIndex === undefined) withContext.context.itemIndex = itemIndex;
-	if (withContext.context) return error;
-	return new NodeOperationError(ctx.getNode(), error, { itemIndex });
+	return toItemError(ctx, error, itemIndex);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { changeByPercent } from '../../../nodes/MetaAds/actions/objects/budget';
-import { lowestMinimum } from '../../../nodes/MetaAds/actions/objects/account';
+import { changeByPercent } from '../../../nodes/MetaAds/actions/common/budget';
+import { lowestMinimum } from '../../../nodes/MetaAds/actions/common/account';
 import { byId, capture, graph, mockAccount, runNode, runNodeError, v } from './helpers';
 
 const setBase = { resource: 'campaign', operation: 'setBudget', campaignId: byId('123'), budgetType: 'daily', amount: 80 };

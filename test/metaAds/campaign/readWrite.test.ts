@@ -1,4 +1,4 @@
-import { buildListQuery } from '../../../nodes/MetaAds/actions/objects/getMany';
+import { buildListQuery } from '../../../nodes/MetaAds/actions/common/getMany';
 import { byId, capture, expectNoToken, graph, mockAccount, runNode, runNodeError, v } from './helpers';
 
 describe('campaign get', () => {

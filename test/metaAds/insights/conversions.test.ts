@@ -4,8 +4,8 @@ import {
 	LEAD_ACTION_TYPES,
 	parseActionTypes,
 	SALES_ACTION_TYPES,
-} from '../../../nodes/MetaAds/insights/conversions';
-import type { MetaActionStat } from '../../../nodes/MetaAds/insights/types';
+} from '../../../nodes/MetaAds/actions/insights/conversions';
+import type { MetaActionStat } from '../../../nodes/MetaAds/actions/insights/types';
 
 const stat = (action_type: string, value: string, extra: Record<string, string> = {}): MetaActionStat => ({ action_type, value, ...extra });
 

@@ -1,13 +1,13 @@
-import { addDays, halveRange, parseDay, presetDays, rangeDays } from '../../../nodes/MetaAds/insights/dates';
-import { RowMerger } from '../../../nodes/MetaAds/insights/merge';
+import { addDays, halveRange, parseDay, presetDays, rangeDays } from '../../../nodes/MetaAds/actions/insights/dates';
+import { RowMerger } from '../../../nodes/MetaAds/actions/insights/merge';
 import {
 	childType,
 	chooseMode,
 	insightsParams,
 	splitByChildren,
 	splitByTime,
-} from '../../../nodes/MetaAds/insights/planner';
-import type { InsightsQuery } from '../../../nodes/MetaAds/insights/types';
+} from '../../../nodes/MetaAds/actions/insights/planner';
+import type { InsightsQuery } from '../../../nodes/MetaAds/actions/insights/types';
 
 const query: InsightsQuery = {
 	objectId: 'act_1',

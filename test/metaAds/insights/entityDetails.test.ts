@@ -1,4 +1,4 @@
-import { fetchEntityDetails, READ_BY_ID_LIMIT, toAttributes, type DetailsClient } from '../../../nodes/MetaAds/insights/entityDetails';
+import { fetchEntityDetails, READ_BY_ID_LIMIT, toAttributes, type DetailsClient } from '../../../nodes/MetaAds/actions/insights/entityDetails';
 import { graph, graphError, instantWaits, metaRow, params, runNode, v } from './helpers';
 
 beforeEach(() => instantWaits());

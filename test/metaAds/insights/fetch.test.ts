@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { DEFAULT_JOB_OPTIONS } from '../../../nodes/MetaAds/insights/asyncJob';
-import type { InsightsClient } from '../../../nodes/MetaAds/insights/client';
-import { InsightsSplitError } from '../../../nodes/MetaAds/insights/errors';
-import { fetchInsights, type FetchOptions } from '../../../nodes/MetaAds/insights/fetch';
-import type { InsightsQuery } from '../../../nodes/MetaAds/insights/types';
+import { DEFAULT_JOB_OPTIONS } from '../../../nodes/MetaAds/actions/insights/asyncJob';
+import type { InsightsClient } from '../../../nodes/MetaAds/actions/insights/clientTypes';
+import { InsightsSplitError } from '../../../nodes/MetaAds/actions/insights/errors';
+import { fetchInsights, type FetchOptions } from '../../../nodes/MetaAds/actions/insights/fetch';
+import type { InsightsQuery } from '../../../nodes/MetaAds/actions/insights/types';
 
 /** A scripted Graph: every job fails unless `completes(query)` says otherwise. */
 function fakeGraph(script: {

@@ -1,6 +1,6 @@
-import { conversionSelection } from '../../../nodes/MetaAds/insights/conversions';
-import { createNormalizer, type NormalizeOptions } from '../../../nodes/MetaAds/insights/normalize';
-import type { MetaInsightRow } from '../../../nodes/MetaAds/insights/types';
+import { conversionSelection } from '../../../nodes/MetaAds/actions/insights/conversions';
+import { createNormalizer, type NormalizeOptions } from '../../../nodes/MetaAds/actions/insights/normalize';
+import type { MetaInsightRow } from '../../../nodes/MetaAds/actions/insights/types';
 import { parseMetricRow } from '../../../nodes/shared/contracts/validate';
 
 const base: NormalizeOptions = {

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runMutateBatch } from '../shared/batch';
-import { InputProblem } from '../shared/errors';
-import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../shared/fields';
-import { mutateOptionsProperty, readOptions } from '../shared/options';
-import { adExemptionRetry, requestPolicyExemptionOption } from '../shared/policy';
-import { idOf, resourceName, resultResourceName } from '../shared/resourceNames';
-import { responsiveSearchAdCreate, validateResponsiveSearchAd } from '../shared/responsiveSearchAd';
+import { runMutateBatch } from '../common/batch';
+import { InputProblem } from '../common/errors';
+import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../common/fields';
+import { mutateOptionsProperty, readOptions } from '../common/options';
+import { adExemptionRetry, requestPolicyExemptionOption } from '../common/policy';
+import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
+import { responsiveSearchAdCreate, validateResponsiveSearchAd } from '../common/responsiveSearchAd';
 
 const d = show('ad', 'createResponsiveSearchAd');
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { search } from '../../transport';
-import { toItemError } from '../shared/errors';
+import { toItemError } from '../common/errors';
 import {
 	adGroupField,
 	campaignField,
@@ -12,9 +12,9 @@ import {
 	readPaging,
 	returnAllFields,
 	show,
-} from '../shared/fields';
-import { inFilter, where } from '../shared/gaql';
-import { readStatusFilter, statusFilterField } from '../shared/statusFilter';
+} from '../common/fields';
+import { inFilter, where } from '../common/gaql';
+import { readStatusFilter, statusFilterField } from '../common/statusFilter';
 
 const d = show('ad', 'getMany');
 

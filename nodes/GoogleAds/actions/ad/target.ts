@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parseCompositeName } from '../shared/resourceNames';
-import type { StatusChangeConfig } from '../shared/statusChange';
+import { parseCompositeName } from '../common/resourceNames';
+import type { StatusChangeConfig } from '../common/statusChange';
 
 export const adTarget: Pick<StatusChangeConfig, 'targetFields' | 'readTarget'> = {
 	targetFields: (d) => [

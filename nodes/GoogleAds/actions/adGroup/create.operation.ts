@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runMutateBatch } from '../shared/batch';
-import { InputProblem } from '../shared/errors';
-import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../shared/fields';
-import { microsString, moneyFields, parseOptionalAmount } from '../shared/money';
-import { mutateOptionsProperty } from '../shared/options';
-import { idOf, resourceName, resultResourceName } from '../shared/resourceNames';
+import { runMutateBatch } from '../common/batch';
+import { InputProblem } from '../common/errors';
+import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../common/fields';
+import { microsString, moneyFields, parseOptionalAmount } from '../common/money';
+import { mutateOptionsProperty } from '../common/options';
+import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
 const d = show('adGroup', 'create');
 

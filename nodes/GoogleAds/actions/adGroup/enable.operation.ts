@@ -1,4 +1,4 @@
-import { statusChangeModule } from '../shared/statusChange';
+import { statusChangeModule } from '../common/statusChange';
 import { adGroupTarget } from './target';
 
 export const { description, executeBatch } = statusChangeModule({

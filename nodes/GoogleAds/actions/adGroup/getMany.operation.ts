@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { search } from '../../transport';
-import { toItemError } from '../shared/errors';
-import { campaignField, customerField, limitClause, readCustomerId, readOptionalId, readPaging, returnAllFields, show } from '../shared/fields';
-import { inFilter, where } from '../shared/gaql';
-import { readStatusFilter, statusFilterField } from '../shared/statusFilter';
+import { toItemError } from '../common/errors';
+import { campaignField, customerField, limitClause, readCustomerId, readOptionalId, readPaging, returnAllFields, show } from '../common/fields';
+import { inFilter, where } from '../common/gaql';
+import { readStatusFilter, statusFilterField } from '../common/statusFilter';
 import { AD_GROUP_FIELDS, adGroupItem } from './rows';
 
 const d = show('adGroup', 'getMany');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { moneyFields } from '../shared/money';
+import { moneyFields } from '../common/money';
 
 export const AD_GROUP_FIELDS = [
 	'ad_group.id',

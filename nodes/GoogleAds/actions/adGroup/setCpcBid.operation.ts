@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runMutateBatch } from '../shared/batch';
-import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../shared/fields';
-import { microsString, moneyFields, parseAmount } from '../shared/money';
-import { mutateOptionsProperty } from '../shared/options';
-import { resourceName } from '../shared/resourceNames';
+import { runMutateBatch } from '../common/batch';
+import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../common/fields';
+import { microsString, moneyFields, parseAmount } from '../common/money';
+import { mutateOptionsProperty } from '../common/options';
+import { resourceName } from '../common/resourceNames';
 
 const d = show('adGroup', 'setCpcBid');
 

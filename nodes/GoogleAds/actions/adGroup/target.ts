@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { adGroupField, readAdGroupId } from '../shared/fields';
-import { resourceName } from '../shared/resourceNames';
-import type { StatusChangeConfig } from '../shared/statusChange';
+import { adGroupField, readAdGroupId } from '../common/fields';
+import { resourceName } from '../common/resourceNames';
+import type { StatusChangeConfig } from '../common/statusChange';
 
 export const adGroupTarget: Pick<StatusChangeConfig, 'targetFields' | 'readTarget'> = {
 	targetFields: (d) => [adGroupField(d)],

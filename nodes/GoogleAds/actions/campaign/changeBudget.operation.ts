@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { applyPercentChange } from '../shared/budget';
-import { currentAmount, runBudgetBatch } from '../shared/budgetBatch';
-import { InputProblem } from '../shared/errors';
-import { campaignField, customerField, show } from '../shared/fields';
-import { parseOptionalAmount } from '../shared/money';
-import { mutateOptionsProperty } from '../shared/options';
+import { applyPercentChange } from '../common/budget';
+import { currentAmount, runBudgetBatch } from '../common/budgetBatch';
+import { InputProblem } from '../common/errors';
+import { campaignField, customerField, show } from '../common/fields';
+import { parseOptionalAmount } from '../common/money';
+import { mutateOptionsProperty } from '../common/options';
 
 const d = show('campaign', 'changeBudget');
 

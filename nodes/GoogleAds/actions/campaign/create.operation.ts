@@ -2,9 +2,9 @@ import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodePrope
 
 import { getGoogleAdsErrors, mutate, search } from '../../transport';
 import { buildTemplateOperations, templateOutput, validateCampaignTemplate, type PlannedCreate } from '../../templates';
-import { InputProblem, describeDetails, toItemError } from '../shared/errors';
-import { customerField, readCustomerId, show } from '../shared/fields';
-import { mutateOptionsProperty, readMutateOptions } from '../shared/options';
+import { InputProblem, describeDetails, toItemError } from '../common/errors';
+import { customerField, readCustomerId, show } from '../common/fields';
+import { mutateOptionsProperty, readMutateOptions } from '../common/options';
 import { readTemplateInput } from './templateInput';
 
 const d = show('campaign', 'create');

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { search } from '../../transport';
-import { InputProblem, toItemError } from '../shared/errors';
-import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../shared/fields';
+import { InputProblem, toItemError } from '../common/errors';
+import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../common/fields';
 import { CAMPAIGN_FIELDS, campaignItem } from './rows';
 
 const d = show('campaign', 'get');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { moneyFields } from '../shared/money';
+import { moneyFields } from '../common/money';
 
 /** Fields every campaign read selects; `customer.currency_code` names the budget's unit. */
 export const CAMPAIGN_FIELDS = [

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runBudgetBatch } from '../shared/budgetBatch';
-import { campaignField, customerField, show } from '../shared/fields';
-import { parseAmount } from '../shared/money';
-import { mutateOptionsProperty } from '../shared/options';
+import { runBudgetBatch } from '../common/budgetBatch';
+import { campaignField, customerField, show } from '../common/fields';
+import { parseAmount } from '../common/money';
+import { mutateOptionsProperty } from '../common/options';
 
 const d = show('campaign', 'setBudget');
 

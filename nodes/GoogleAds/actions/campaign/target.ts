@@ -1,8 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { campaignField, readCampaignId } from '../shared/fields';
-import { resourceName } from '../shared/resourceNames';
-import type { StatusChangeConfig } from '../shared/statusChange';
+import { campaignField, readCampaignId } from '../common/fields';
+import { resourceName } from '../common/resourceNames';
+import type { StatusChangeConfig } from '../common/statusChange';
 
 /** Campaign picker + reader for the status operations. */
 export const campaignTarget: Pick<StatusChangeConfig, 'targetFields' | 'readTarget'> = {

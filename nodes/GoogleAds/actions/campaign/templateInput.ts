@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { ACTION_SCHEMA } from '../../../shared/contracts';
 import { getJsonParameter } from '../../../shared/n8n/parameters';
-import { InputProblem } from '../shared/errors';
+import { InputProblem } from '../common/errors';
 
 function isRecord(v: unknown): v is IDataObject {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -4,6 +4,7 @@ import type { OperationResult } from '../../../shared/n8n/operation';
 import { customerLocator, readCustomerLocator } from '../common/locators';
 import { search } from '../../transport';
 import { CLIENT_FIELDS, clientItem } from './fields';
+import { returnAllFields } from '../../../shared/n8n/descriptions';
 
 const show = { show: { resource: ['customer'], operation: ['getManyClients'] } };
 
@@ -33,16 +34,7 @@ export const description: INodeProperties[] = [
 		displayOptions: show,
 		description: 'Whether to include hidden, cancelled and suspended accounts',
 	},
-	{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: true, displayOptions: show, description: 'Whether to return all results or only up to a given limit' },
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllFields(show, { returnAllDefault: true }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult> {

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runMutateBatch } from '../shared/batch';
-import { InputProblem } from '../shared/errors';
-import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../shared/fields';
-import { adGroupKeywordCreate, MATCH_TYPE_OPTIONS, validateKeyword } from '../shared/keywords';
-import { microsString, moneyFields } from '../shared/money';
-import { mutateOptionsProperty, readOptions } from '../shared/options';
-import { keywordExemptionRetry, requestPolicyExemptionOption } from '../shared/policy';
-import { idOf, resourceName, resultResourceName } from '../shared/resourceNames';
+import { runMutateBatch } from '../common/batch';
+import { InputProblem } from '../common/errors';
+import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../common/fields';
+import { adGroupKeywordCreate, MATCH_TYPE_OPTIONS, validateKeyword } from '../common/keywords';
+import { microsString, moneyFields } from '../common/money';
+import { mutateOptionsProperty, readOptions } from '../common/options';
+import { keywordExemptionRetry, requestPolicyExemptionOption } from '../common/policy';
+import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
 const d = show('keyword', 'add');
 

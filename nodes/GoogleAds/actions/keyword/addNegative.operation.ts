@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { runMutateBatch } from '../shared/batch';
-import { InputProblem } from '../shared/errors';
-import { adGroupField, campaignField, customerField, readAdGroupId, readCampaignId, readCustomerId, show } from '../shared/fields';
-import { adGroupNegativeCreate, campaignNegativeCreate, MATCH_TYPE_OPTIONS, validateKeyword } from '../shared/keywords';
-import { mutateOptionsProperty } from '../shared/options';
-import { idOf, resourceName, resultResourceName } from '../shared/resourceNames';
+import { runMutateBatch } from '../common/batch';
+import { InputProblem } from '../common/errors';
+import { adGroupField, campaignField, customerField, readAdGroupId, readCampaignId, readCustomerId, show } from '../common/fields';
+import { adGroupNegativeCreate, campaignNegativeCreate, MATCH_TYPE_OPTIONS, validateKeyword } from '../common/keywords';
+import { mutateOptionsProperty } from '../common/options';
+import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
 const d = show('keyword', 'addNegative');
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { search } from '../../transport';
-import { toItemError } from '../shared/errors';
+import { toItemError } from '../common/errors';
 import {
 	adGroupField,
 	campaignField,
@@ -12,10 +12,10 @@ import {
 	readPaging,
 	returnAllFields,
 	show,
-} from '../shared/fields';
-import { inFilter, where } from '../shared/gaql';
-import { moneyFields } from '../shared/money';
-import { readStatusFilter, statusFilterField } from '../shared/statusFilter';
+} from '../common/fields';
+import { inFilter, where } from '../common/gaql';
+import { moneyFields } from '../common/money';
+import { readStatusFilter, statusFilterField } from '../common/statusFilter';
 
 const d = show('keyword', 'getMany');
 

@@ -1,4 +1,4 @@
-import { statusChangeModule } from '../shared/statusChange';
+import { statusChangeModule } from '../common/statusChange';
 import { keywordTarget } from './target';
 
 // Campaign-level negatives live in campaignCriteria; Remove takes those too.

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { parseCompositeName, type Collection } from '../shared/resourceNames';
-import type { StatusChangeConfig } from '../shared/statusChange';
+import { parseCompositeName, type Collection } from '../common/resourceNames';
+import type { StatusChangeConfig } from '../common/statusChange';
 
 /** A keyword: "adGroupId~criterionId", or a resource name (campaign criteria too, for Remove). */
 export function keywordTarget(collections: Collection[]): Pick<StatusChangeConfig, 'targetFields' | 'readTarget'> {

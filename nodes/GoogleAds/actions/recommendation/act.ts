@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { googleAdsRequest, parseGoogleAdsFailure, type MutateOutcome } from '../../transport';
-import { runMutateBatch } from '../shared/batch';
-import { InputProblem } from '../shared/errors';
-import { customerField, readCustomerId, show } from '../shared/fields';
-import { partialFailureOption } from '../shared/options';
-import { idOf, resourceName, resultResourceName } from '../shared/resourceNames';
+import { runMutateBatch } from '../common/batch';
+import { InputProblem } from '../common/errors';
+import { customerField, readCustomerId, show } from '../common/fields';
+import { partialFailureOption } from '../common/options';
+import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
 /**
  * Apply and Dismiss: `recommendations:apply` / `:dismiss` take a list of

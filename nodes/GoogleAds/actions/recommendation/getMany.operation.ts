@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { search } from '../../transport';
-import { toItemError } from '../shared/errors';
-import { campaignField, customerField, limitClause, readCustomerId, readOptionalId, readPaging, returnAllFields, show } from '../shared/fields';
-import { inFilter, where } from '../shared/gaql';
-import { moneyFields } from '../shared/money';
-import { idOf } from '../shared/resourceNames';
+import { toItemError } from '../common/errors';
+import { campaignField, customerField, limitClause, readCustomerId, readOptionalId, readPaging, returnAllFields, show } from '../common/fields';
+import { inFilter, where } from '../common/gaql';
+import { moneyFields } from '../common/money';
+import { idOf } from '../common/resourceNames';
 
 const d = show('recommendation', 'getMany');
 

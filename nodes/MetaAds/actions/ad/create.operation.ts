@@ -2,10 +2,11 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { graphRequest } from '../../transport';
 import { adSetLocator } from '../common/locators';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { assertMetaId, getAdAccountId, getObjectId } from '../objects/ids';
-import { createStatus, readRequiredString } from '../objects/inputs';
-import { parseJsonField } from '../objects/update';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { assertMetaId, getAdAccountId, getObjectId } from '../common/ids';
+import { createStatus, readRequiredString } from '../common/inputs';
+import { parseJsonField } from '../common/update';
+import { optionalFields } from '../../../shared/n8n/descriptions';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
@@ -20,22 +21,15 @@ export const description: INodeProperties[] = [
 		description: 'ID of an existing ad creative (see Ad Creative → Create)',
 	},
 	activateOnCreate,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Tracking Specs (JSON)',
-				name: 'trackingSpecs',
-				type: 'json',
-				default: '[]',
-				description: 'E.g. [{"action.type":["offsite_conversion"],"fb_pixel":["123"]}]',
-			},
-		],
-	},
+	optionalFields('additionalFields', [
+		{
+			displayName: 'Tracking Specs (JSON)',
+			name: 'trackingSpecs',
+			type: 'json',
+			default: '[]',
+			description: 'E.g. [{"action.type":["offsite_conversion"],"fb_pixel":["123"]}]',
+		},
+	]),
 ];
 
 export interface AdInput {

@@ -1,4 +1,4 @@
-import { adKind } from '../objects/kinds';
-import { makeDelete } from '../objects/statusOperations';
+import { adKind } from '../common/kinds';
+import { makeDelete } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeDelete(adKind);

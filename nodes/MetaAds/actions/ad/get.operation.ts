@@ -1,4 +1,4 @@
-import { makeGet } from '../objects/get';
-import { adKind } from '../objects/kinds';
+import { makeGet } from '../common/get';
+import { adKind } from '../common/kinds';
 
 export const { description, execute } = makeGet(adKind);

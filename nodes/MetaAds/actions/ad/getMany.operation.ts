@@ -1,4 +1,4 @@
-import { makeGetMany } from '../objects/getMany';
-import { adKind } from '../objects/kinds';
+import { makeGetMany } from '../common/getMany';
+import { adKind } from '../common/kinds';
 
 export const { description, execute } = makeGetMany(adKind);

@@ -1,4 +1,4 @@
-import { adKind } from '../objects/kinds';
-import { makeSetStatus } from '../objects/statusOperations';
+import { adKind } from '../common/kinds';
+import { makeSetStatus } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeSetStatus(adKind, 'PAUSED');

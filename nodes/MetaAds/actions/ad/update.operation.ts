@@ -1,25 +1,19 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { targetFields } from '../objects/fields';
-import { assertMetaId, getObjectId } from '../objects/ids';
-import { adKind } from '../objects/kinds';
-import { parseJsonField, postUpdate } from '../objects/update';
+import { targetFields } from '../common/fields';
+import { assertMetaId, getObjectId } from '../common/ids';
+import { adKind } from '../common/kinds';
+import { parseJsonField, postUpdate } from '../common/update';
+import { optionalFields } from '../../../shared/n8n/descriptions';
 
 // Status has its own operations; a new creative sends the ad back to review.
 export const description: INodeProperties[] = [
 	...targetFields(adKind),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Creative ID', name: 'creativeId', type: 'string', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Tracking Specs (JSON)', name: 'trackingSpecs', type: 'json', default: '[]' },
-		],
-	},
+	optionalFields('updateFields', [
+		{ displayName: 'Creative ID', name: 'creativeId', type: 'string', default: '' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{ displayName: 'Tracking Specs (JSON)', name: 'trackingSpecs', type: 'json', default: '[]' },
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

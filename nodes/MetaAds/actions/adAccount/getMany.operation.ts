@@ -3,27 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { OperationResult } from '../../../shared/n8n/operation';
 import { graphPaginate, maxThrottleWaitOption } from '../../transport';
 import { AD_ACCOUNT_FIELDS, formatAdAccount } from './format';
+import { returnAllFields } from '../../../shared/n8n/descriptions';
 
 const show = { show: { resource: ['adAccount'], operation: ['getMany'] } };
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: show,
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { ...show.show, returnAll: [false] } },
-	},
+	...returnAllFields(show),
 	{
 		displayName: 'Options',
 		name: 'options',

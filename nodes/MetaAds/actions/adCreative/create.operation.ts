@@ -1,11 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { graphRequest } from '../../transport';
-import { adAccountLocator } from '../objects/fields';
-import { getAdAccountId } from '../objects/ids';
-import { readRequiredString } from '../objects/inputs';
-import { CALL_TO_ACTIONS, assertOneOf, enumOptions } from '../objects/options';
+import { adAccountLocator } from '../common/fields';
+import { getAdAccountId } from '../common/ids';
+import { readRequiredString } from '../common/inputs';
+import { CALL_TO_ACTIONS, assertOneOf, enumOptions } from '../common/options';
 import { buildObjectStorySpec, type CardInput, type StoryInput } from './storySpec';
+import { optionalFields } from '../../../shared/n8n/descriptions';
 
 const forTypes = (...types: string[]) => ({ show: { creativeType: types } });
 const ctaOptions = enumOptions(CALL_TO_ACTIONS);
@@ -99,19 +100,12 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Call to Action', name: 'callToAction', type: 'options', options: ctaOptions, default: 'LEARN_MORE' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Link description (link ads)' },
-			{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Link headline, or video title' },
-			{ displayName: 'Instagram Account ID', name: 'instagramUserId', type: 'string', default: '' },
-		],
-	},
+	optionalFields('additionalFields', [
+		{ displayName: 'Call to Action', name: 'callToAction', type: 'options', options: ctaOptions, default: 'LEARN_MORE' },
+		{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Link description (link ads)' },
+		{ displayName: 'Headline', name: 'headline', type: 'string', default: '', description: 'Link headline, or video title' },
+		{ displayName: 'Instagram Account ID', name: 'instagramUserId', type: 'string', default: '' },
+	]),
 ];
 
 function str(value: unknown): string | undefined {

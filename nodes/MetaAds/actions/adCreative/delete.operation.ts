@@ -1,4 +1,4 @@
-import { adCreativeKind } from '../objects/kinds';
-import { makeDelete } from '../objects/statusOperations';
+import { adCreativeKind } from '../common/kinds';
+import { makeDelete } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeDelete(adCreativeKind);

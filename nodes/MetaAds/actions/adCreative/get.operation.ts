@@ -1,4 +1,4 @@
-import { makeGet } from '../objects/get';
-import { adCreativeKind } from '../objects/kinds';
+import { makeGet } from '../common/get';
+import { adCreativeKind } from '../common/kinds';
 
 export const { description, execute } = makeGet(adCreativeKind);

@@ -1,4 +1,4 @@
-import { makeGetMany } from '../objects/getMany';
-import { adCreativeKind } from '../objects/kinds';
+import { makeGetMany } from '../common/getMany';
+import { adCreativeKind } from '../common/kinds';
 
 export const { description, execute } = makeGetMany(adCreativeKind);

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/n8n/operation';
-import { resourceDescription } from '../objects/resource';
+import { resourceDescription } from '../common/resource';
 import * as create from './create.operation';
 import * as del from './delete.operation';
 import * as get from './get.operation';

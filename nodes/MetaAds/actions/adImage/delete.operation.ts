@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { graphRequest } from '../../transport';
 import { uploadRuntime } from '../../uploads/runtime';
 import { adAccountLocator } from '../common/locators';
-import { getAdAccountId } from '../objects/ids';
-import { readRequiredString } from '../objects/inputs';
+import { getAdAccountId } from '../common/ids';
+import { readRequiredString } from '../common/inputs';
 
 export const description: INodeProperties[] = [
 	adAccountLocator(),

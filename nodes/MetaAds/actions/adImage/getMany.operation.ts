@@ -3,7 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { graphPaginate } from '../../transport';
 import { uploadRuntime } from '../../uploads/runtime';
 import { adAccountLocator } from '../common/locators';
-import { getAdAccountId } from '../objects/ids';
+import { getAdAccountId } from '../common/ids';
+import { returnAllFields } from '../../../shared/n8n/descriptions';
 
 const IMAGE_FIELDS = ['id', 'account_id', 'hash', 'name', 'url', 'url_128', 'permalink_url', 'width', 'height', 'status', 'created_time', 'updated_time'];
 
@@ -17,22 +18,7 @@ export const description: INodeProperties[] = [
 		placeholder: '0a1b2c…, 3d4e5f…',
 		description: 'Only these images (comma-separated hashes); empty lists the whole library',
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
+	...returnAllFields(),
 ];
 
 export function parseHashes(raw: unknown): string[] {

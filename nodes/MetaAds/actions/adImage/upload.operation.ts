@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 import { graphRequest, isGraphApiError, maxThrottleWaitOption } from '../../transport';
 import { uploadRuntime } from '../../uploads/runtime';
 import { adAccountLocator } from '../common/locators';
-import { getAdAccountId } from '../objects/ids';
+import { getAdAccountId } from '../common/ids';
 import { collectBinaryImages, selectProperties, type ImageFile } from './collect';
 import { downloadImage } from './download';
 

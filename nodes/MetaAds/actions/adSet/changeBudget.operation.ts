@@ -1,4 +1,4 @@
-import { makeChangeBudget } from '../objects/budgetOperations';
-import { adSetKind } from '../objects/kinds';
+import { makeChangeBudget } from '../common/budgetOperations';
+import { adSetKind } from '../common/kinds';
 
 export const { description, execute } = makeChangeBudget(adSetKind);

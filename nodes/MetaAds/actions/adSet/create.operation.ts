@@ -2,15 +2,16 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
 import { graphRequest } from '../../transport';
-import { getAccountCurrency } from '../objects/account';
-import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../objects/budget';
+import { getAccountCurrency } from '../common/account';
+import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../common/budget';
 import { campaignLocator } from '../common/locators';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { getAdAccountId, getObjectId } from '../objects/ids';
-import { createStatus, readOptionalTime, readRequiredString } from '../objects/inputs';
-import { BID_STRATEGIES, BILLING_EVENTS, OPTIMIZATION_GOALS, assertOneOf, enumOptions } from '../objects/options';
-import { parseJsonField } from '../objects/update';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { getAdAccountId, getObjectId } from '../common/ids';
+import { createStatus, readOptionalTime, readRequiredString } from '../common/inputs';
+import { BID_STRATEGIES, BILLING_EVENTS, OPTIMIZATION_GOALS, assertOneOf, enumOptions } from '../common/options';
+import { parseJsonField } from '../common/update';
 import { buildTargeting } from './targeting';
+import { amountField, optionalFields } from '../../../shared/n8n/descriptions';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
@@ -35,15 +36,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'daily',
 	},
-	{
-		displayName: 'Budget',
-		name: 'budgetAmount',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Ad set budget in the ad account currency (major units, e.g. 20 for 20.00)',
-		displayOptions: { show: { budgetType: ['daily', 'lifetime'] } },
-	},
+	amountField({ displayName: 'Budget', name: 'budgetAmount', description: 'Ad set budget in the ad account currency (major units, e.g. 20 for 20.00)', displayOptions: { show: { budgetType: ['daily', 'lifetime'] } } }),
 	{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
 	{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '', description: 'Required with a lifetime budget' },
 	{
@@ -62,33 +55,19 @@ export const description: INodeProperties[] = [
 		description: 'Meta targeting spec; Countries and the age fields are merged into it',
 	},
 	activateOnCreate,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Bid Amount',
-				name: 'bidAmount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Bid cap or cost cap in the account currency (major units)',
-			},
-			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
-			{ displayName: 'Maximum Age', name: 'ageMax', type: 'number', typeOptions: { minValue: 13, maxValue: 65 }, default: 65 },
-			{ displayName: 'Minimum Age', name: 'ageMin', type: 'number', typeOptions: { minValue: 13, maxValue: 65 }, default: 18 },
-			{
-				displayName: 'Promoted Object (JSON)',
-				name: 'promotedObject',
-				type: 'json',
-				default: '{}',
-				description: 'E.g. {"pixel_id": "123", "custom_event_type": "PURCHASE"} for conversion goals',
-			},
-		],
-	},
+	optionalFields('additionalFields', [
+		amountField({ displayName: 'Bid Amount', name: 'bidAmount', description: 'Bid cap or cost cap in the account currency (major units)' }),
+		{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+		{ displayName: 'Maximum Age', name: 'ageMax', type: 'number', typeOptions: { minValue: 13, maxValue: 65 }, default: 65 },
+		{ displayName: 'Minimum Age', name: 'ageMin', type: 'number', typeOptions: { minValue: 13, maxValue: 65 }, default: 18 },
+		{
+			displayName: 'Promoted Object (JSON)',
+			name: 'promotedObject',
+			type: 'json',
+			default: '{}',
+			description: 'E.g. {"pixel_id": "123", "custom_event_type": "PURCHASE"} for conversion goals',
+		},
+	]),
 ];
 
 export interface AdSetInput {

@@ -1,4 +1,4 @@
-import { adSetKind } from '../objects/kinds';
-import { makeDelete } from '../objects/statusOperations';
+import { adSetKind } from '../common/kinds';
+import { makeDelete } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeDelete(adSetKind);

@@ -1,4 +1,4 @@
-import { makeGet } from '../objects/get';
-import { adSetKind } from '../objects/kinds';
+import { makeGet } from '../common/get';
+import { adSetKind } from '../common/kinds';
 
 export const { description, execute } = makeGet(adSetKind);

@@ -1,4 +1,4 @@
-import { makeGetMany } from '../objects/getMany';
-import { adSetKind } from '../objects/kinds';
+import { makeGetMany } from '../common/getMany';
+import { adSetKind } from '../common/kinds';
 
 export const { description, execute } = makeGetMany(adSetKind);

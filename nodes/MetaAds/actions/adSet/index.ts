@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { ResourceOperations } from '../../../shared/n8n/operation';
-import { resourceDescription } from '../objects/resource';
+import { resourceDescription } from '../common/resource';
 import * as activate from './activate.operation';
 import * as changeBudget from './changeBudget.operation';
 import * as create from './create.operation';

@@ -1,4 +1,4 @@
-import { adSetKind } from '../objects/kinds';
-import { makeSetStatus } from '../objects/statusOperations';
+import { adSetKind } from '../common/kinds';
+import { makeSetStatus } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeSetStatus(adSetKind, 'PAUSED');

@@ -1,4 +1,4 @@
-import { makeSetBudget } from '../objects/budgetOperations';
-import { adSetKind } from '../objects/kinds';
+import { makeSetBudget } from '../common/budgetOperations';
+import { adSetKind } from '../common/kinds';
 
 export const { description, execute } = makeSetBudget(adSetKind);

@@ -1,46 +1,33 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { toMetaMinorUnits } from '../../../shared/money';
-import { getAccountCurrency, getOwningAccount } from '../objects/account';
-import { readOptionalAmount } from '../objects/budget';
-import { targetFields } from '../objects/fields';
-import { getObjectId } from '../objects/ids';
-import { readOptionalTime } from '../objects/inputs';
-import { adSetKind } from '../objects/kinds';
-import { BID_STRATEGIES, assertOneOf, enumOptions } from '../objects/options';
-import { parseJsonField, postUpdate } from '../objects/update';
+import { getAccountCurrency, getOwningAccount } from '../common/account';
+import { readOptionalAmount } from '../common/budget';
+import { targetFields } from '../common/fields';
+import { getObjectId } from '../common/ids';
+import { readOptionalTime } from '../common/inputs';
+import { adSetKind } from '../common/kinds';
+import { BID_STRATEGIES, assertOneOf, enumOptions } from '../common/options';
+import { parseJsonField, postUpdate } from '../common/update';
+import { amountField, optionalFields } from '../../../shared/n8n/descriptions';
 
 // Status and budgets have their own operations; targeting changes send the ad set back to review.
 export const description: INodeProperties[] = [
 	...targetFields(adSetKind),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Bid Amount',
-				name: 'bidAmount',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Bid cap or cost cap in the account currency (major units)',
-			},
-			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
-			{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
-			{
-				displayName: 'Targeting (JSON)',
-				name: 'targetingJson',
-				type: 'json',
-				default: '{}',
-				description: 'Replaces the whole targeting spec (triggers ad review)',
-			},
-		],
-	},
+	optionalFields('updateFields', [
+		amountField({ displayName: 'Bid Amount', name: 'bidAmount', description: 'Bid cap or cost cap in the account currency (major units)' }),
+		{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+		{ displayName: 'End Time', name: 'endTime', type: 'dateTime', default: '' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+		{
+			displayName: 'Targeting (JSON)',
+			name: 'targetingJson',
+			type: 'json',
+			default: '{}',
+			description: 'Replaces the whole targeting spec (triggers ad review)',
+		},
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { maxThrottleWaitOption } from '../../transport';
 import { uploadRuntime } from '../../uploads/runtime';
-import { objectLocator } from '../objects/fields';
-import { getObjectId } from '../objects/ids';
+import { objectLocator } from '../common/fields';
+import { getObjectId } from '../common/ids';
 import { presentVideo, readVideo } from './present';
 
 export const description: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { runResumableUpload, type UploadStats } from '../../uploads/resumableSes
 import { uploadRuntime } from '../../uploads/runtime';
 import { waitUntilReady } from '../../uploads/statusPoller';
 import { adAccountLocator } from '../common/locators';
-import { getAdAccountId } from '../objects/ids';
+import { getAdAccountId } from '../common/ids';
 import { openVideoFile } from './binarySource';
 import { presentVideo, readVideo, type VideoRead } from './present';
 import { advideosApi } from './resumable';

@@ -1,5 +1,5 @@
-import { campaignKind } from '../objects/kinds';
-import { makeSetStatus } from '../objects/statusOperations';
+import { campaignKind } from '../common/kinds';
+import { makeSetStatus } from '../common/statusOperations';
 
 // ACTIVE starts spending; this is the only way our nodes turn an object on after create.
 export const { description, executeBatch } = makeSetStatus(campaignKind, 'ACTIVE');

@@ -1,4 +1,4 @@
-import { makeChangeBudget } from '../objects/budgetOperations';
-import { campaignKind } from '../objects/kinds';
+import { makeChangeBudget } from '../common/budgetOperations';
+import { campaignKind } from '../common/kinds';
 
 export const { description, execute } = makeChangeBudget(campaignKind);

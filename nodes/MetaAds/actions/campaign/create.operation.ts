@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../../../shared/money';
 import { graphRequest } from '../../transport';
-import { getAccountCurrency } from '../objects/account';
-import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../objects/budget';
-import { activateOnCreate, adAccountLocator } from '../objects/fields';
-import { getAdAccountId } from '../objects/ids';
-import { createStatus, readOptionalTime, readRequiredString } from '../objects/inputs';
+import { getAccountCurrency } from '../common/account';
+import { budgetField, budgetToMinor, readOptionalAmount, readPositiveAmount, type BudgetType } from '../common/budget';
+import { activateOnCreate, adAccountLocator } from '../common/fields';
+import { getAdAccountId } from '../common/ids';
+import { createStatus, readOptionalTime, readRequiredString } from '../common/inputs';
 import {
 	BID_STRATEGIES,
 	BUYING_TYPES,
@@ -15,7 +15,8 @@ import {
 	assertAllOf,
 	assertOneOf,
 	enumOptions,
-} from '../objects/options';
+} from '../common/options';
+import { amountField, optionalFields } from '../../../shared/n8n/descriptions';
 
 export const description: INodeProperties[] = [
 	adAccountLocator,
@@ -47,15 +48,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'none',
 	},
-	{
-		displayName: 'Budget',
-		name: 'budgetAmount',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: 'Campaign budget in the ad account currency (major units, e.g. 50 for 50.00)',
-		displayOptions: { show: { budgetType: ['daily', 'lifetime'] } },
-	},
+	amountField({ displayName: 'Budget', name: 'budgetAmount', description: 'Campaign budget in the ad account currency (major units, e.g. 50 for 50.00)', displayOptions: { show: { budgetType: ['daily', 'lifetime'] } } }),
 	{
 		displayName: 'Ad Set Budget Sharing',
 		name: 'isAdsetBudgetSharingEnabled',
@@ -65,27 +58,13 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { budgetType: ['none'] } },
 	},
 	activateOnCreate,
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
-			{ displayName: 'Buying Type', name: 'buyingType', type: 'options', options: enumOptions(BUYING_TYPES), default: 'AUCTION' },
-			{
-				displayName: 'Spend Cap',
-				name: 'spendCap',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Total the campaign may ever spend, in the account currency (major units)',
-			},
-			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
-			{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
-		],
-	},
+	optionalFields('additionalFields', [
+		{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+		{ displayName: 'Buying Type', name: 'buyingType', type: 'options', options: enumOptions(BUYING_TYPES), default: 'AUCTION' },
+		amountField({ displayName: 'Spend Cap', name: 'spendCap', description: 'Total the campaign may ever spend, in the account currency (major units)' }),
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+		{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
+	]),
 ];
 
 export interface CampaignInput {

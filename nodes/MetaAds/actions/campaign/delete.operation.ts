@@ -1,4 +1,4 @@
-import { campaignKind } from '../objects/kinds';
-import { makeDelete } from '../objects/statusOperations';
+import { campaignKind } from '../common/kinds';
+import { makeDelete } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeDelete(campaignKind);

@@ -1,4 +1,4 @@
-import { makeGet } from '../objects/get';
-import { campaignKind } from '../objects/kinds';
+import { makeGet } from '../common/get';
+import { campaignKind } from '../common/kinds';
 
 export const { description, execute } = makeGet(campaignKind);

@@ -1,4 +1,4 @@
-import { makeGetMany } from '../objects/getMany';
-import { campaignKind } from '../objects/kinds';
+import { makeGetMany } from '../common/getMany';
+import { campaignKind } from '../common/kinds';
 
 export const { description, execute } = makeGetMany(campaignKind);

@@ -1,4 +1,4 @@
-import { campaignKind } from '../objects/kinds';
-import { makeSetStatus } from '../objects/statusOperations';
+import { campaignKind } from '../common/kinds';
+import { makeSetStatus } from '../common/statusOperations';
 
 export const { description, executeBatch } = makeSetStatus(campaignKind, 'PAUSED');

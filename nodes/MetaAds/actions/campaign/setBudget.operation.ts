@@ -1,4 +1,4 @@
-import { makeSetBudget } from '../objects/budgetOperations';
-import { campaignKind } from '../objects/kinds';
+import { makeSetBudget } from '../common/budgetOperations';
+import { campaignKind } from '../common/kinds';
 
 export const { description, execute } = makeSetBudget(campaignKind);

@@ -1,46 +1,33 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toMetaMinorUnits } from '../../../shared/money';
-import { getAccountCurrency, getOwningAccount } from '../objects/account';
-import { readOptionalAmount } from '../objects/budget';
-import { targetFields } from '../objects/fields';
-import { getObjectId } from '../objects/ids';
-import { readOptionalTime } from '../objects/inputs';
-import { campaignKind } from '../objects/kinds';
-import { BID_STRATEGIES, SPECIAL_AD_CATEGORIES, assertAllOf, assertOneOf, enumOptions } from '../objects/options';
-import { postUpdate } from '../objects/update';
+import { getAccountCurrency, getOwningAccount } from '../common/account';
+import { readOptionalAmount } from '../common/budget';
+import { targetFields } from '../common/fields';
+import { getObjectId } from '../common/ids';
+import { readOptionalTime } from '../common/inputs';
+import { campaignKind } from '../common/kinds';
+import { BID_STRATEGIES, SPECIAL_AD_CATEGORIES, assertAllOf, assertOneOf, enumOptions } from '../common/options';
+import { postUpdate } from '../common/update';
+import { amountField, optionalFields } from '../../../shared/n8n/descriptions';
 
 // Status and budgets have their own operations (Pause/Activate, Set Budget) so an update never starts spending by accident.
 export const description: INodeProperties[] = [
 	...targetFields(campaignKind),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
-			{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-			{
-				displayName: 'Special Ad Categories',
-				name: 'specialAdCategories',
-				type: 'multiOptions',
-				options: enumOptions(SPECIAL_AD_CATEGORIES),
-				default: [],
-			},
-			{
-				displayName: 'Spend Cap',
-				name: 'spendCap',
-				type: 'number',
-				typeOptions: { minValue: 0, numberPrecision: 2 },
-				default: 0,
-				description: 'Total the campaign may ever spend, in the account currency (major units)',
-			},
-			{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
-			{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
-		],
-	},
+	optionalFields('updateFields', [
+		{ displayName: 'Bid Strategy', name: 'bidStrategy', type: 'options', options: enumOptions(BID_STRATEGIES), default: 'LOWEST_COST_WITHOUT_CAP' },
+		{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+		{
+			displayName: 'Special Ad Categories',
+			name: 'specialAdCategories',
+			type: 'multiOptions',
+			options: enumOptions(SPECIAL_AD_CATEGORIES),
+			default: [],
+		},
+		amountField({ displayName: 'Spend Cap', name: 'spendCap', description: 'Total the campaign may ever spend, in the account currency (major units)' }),
+		{ displayName: 'Start Time', name: 'startTime', type: 'dateTime', default: '' },
+		{ displayName: 'Stop Time', name: 'stopTime', type: 'dateTime', default: '' },
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { InsightsClient } from '../../insights/client';
-import type { DetailsClient } from '../../insights/entityDetails';
+import type { InsightsClient } from './clientTypes';
+import type { DetailsClient } from './entityDetails';
 import { graphBatch, graphPages, graphRequest, type TransportOptions } from '../../transport';
 
 /** The insights logic's two calls, sent through the Meta transport (retries, throttling, page halving). */

@@ -1,10 +1,10 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { AsyncJobFailedError, AsyncJobTimeoutError, InsightsSplitError, isAsyncRequiredError } from '../../insights/errors';
-import { attachDetails, fetchEntityDetails } from '../../insights/entityDetails';
-import { fetchInsights } from '../../insights/fetch';
-import { createNormalizer } from '../../insights/normalize';
-import type { MetaInsightRow } from '../../insights/types';
+import { AsyncJobFailedError, AsyncJobTimeoutError, InsightsSplitError, isAsyncRequiredError } from './errors';
+import { attachDetails, fetchEntityDetails } from './entityDetails';
+import { fetchInsights } from './fetch';
+import { createNormalizer } from './normalize';
+import type { MetaInsightRow } from './types';
 import type { MetricRow } from '../../../shared/contracts';
 import { graphMajorVersion } from '../../transport';
 import { detailsClient, transportClient } from './client';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DATE_PRESETS } from '../../insights/dates';
+import { DATE_PRESETS } from './dates';
 import { maxThrottleWaitOption } from '../../transport';
 import { adAccountLocator, adSetLocator, campaignLocator } from '../common/locators';
 

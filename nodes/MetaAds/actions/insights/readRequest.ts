@@ -5,16 +5,16 @@
  */
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_JOB_OPTIONS } from '../../insights/asyncJob';
-import { conversionSelection, parseActionTypes, type ConversionPreset } from '../../insights/conversions';
-import { DATE_PRESETS, parseDay } from '../../insights/dates';
-import { DEFAULT_MAX_JOBS, type FetchOptions } from '../../insights/fetch';
-import { insightsFields } from '../../insights/fields';
-import type { ClicksField, NormalizeOptions } from '../../insights/normalize';
-import { INSIGHTS_LEVELS, type InsightsLevel, type InsightsMode, type InsightsQuery } from '../../insights/types';
-import type { Sleep } from '../../insights/client';
-import { getAdAccountId, getObjectId } from '../objects/ids';
-import { assertAllOf, assertOneOf } from '../objects/options';
+import { DEFAULT_JOB_OPTIONS } from './asyncJob';
+import { conversionSelection, parseActionTypes, type ConversionPreset } from './conversions';
+import { DATE_PRESETS, parseDay } from './dates';
+import { DEFAULT_MAX_JOBS, type FetchOptions } from './fetch';
+import { insightsFields } from './fields';
+import type { ClicksField, NormalizeOptions } from './normalize';
+import { INSIGHTS_LEVELS, type InsightsLevel, type InsightsMode, type InsightsQuery } from './types';
+import type { Sleep } from './clientTypes';
+import { getAdAccountId, getObjectId } from '../common/ids';
+import { assertAllOf, assertOneOf } from '../common/options';
 import { ATTRIBUTION_WINDOWS, BREAKDOWNS } from './properties';
 
 interface RawOptions {

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Sleep } from '../../insights/client';
+import type { Sleep } from './clientTypes';
 import type { TransportOptions } from '../../transport';
 
 /**
