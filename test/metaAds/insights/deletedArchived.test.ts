@@ -7,7 +7,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { MetaAds } from '../../../nodes/MetaAds/MetaAds.node';
-import { insightsParams } from '../../../nodes/MetaAds/insights/planner';
+import { insightsParams } from '../../../nodes/MetaAds/actions/insights/planner';
 import { SIM_META_ACCESS_TOKEN, SIM_META_APP_SECRET } from '../../../simulator/credentials';
 import { buildTree } from '../../../simulator/dataset/tree';
 import { startSimulator, type RunningSimulator } from '../../../simulator/server';
