@@ -7,7 +7,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { MetaAds } from '../../../nodes/MetaAds/MetaAds.node';
 import { jobStatusFields, waitForJob, DEFAULT_JOB_OPTIONS } from '../../../nodes/MetaAds/actions/insights/asyncJob';
-import type { InsightsClient } from '../../../nodes/MetaAds/actions/insights/client';
+import type { InsightsClient } from '../../../nodes/MetaAds/actions/insights/clientTypes';
 import { SIM_META_ACCESS_TOKEN, SIM_META_APP_SECRET } from '../../../simulator/credentials';
 import { buildTree } from '../../../simulator/dataset/tree';
 import { startSimulator, type RunningSimulator } from '../../../simulator/server';
