@@ -176,6 +176,13 @@ function executionError(stdout) {
 	return `node "${node ?? '?'}": ${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
+/**
+ * How long n8n may take to answer its REST routes after /healthz. A few seconds
+ * on an idle machine; on a busy one (load 17 on 2 cores) SQLite pings time out
+ * and a minute was not enough.
+ */
+const OWNER_SETUP_MS = 180_000;
+
 /** The sandbox's owner account, created on first start. */
 export const SANDBOX_OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
 
@@ -184,7 +191,7 @@ export const SANDBOX_OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', la
  * come a little after /healthz). A 400 means an owner exists already.
  */
 export async function ensureOwner(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + OWNER_SETUP_MS;
 	while (Date.now() < deadline) {
 		try {
 			const answer = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
@@ -200,7 +207,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
-	throw new Error('could not create the n8n owner account within 60 s');
+	throw new Error(`could not create the n8n owner account within ${OWNER_SETUP_MS / 1000} s`);
 }
 
 /**
@@ -210,7 +217,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
  * owner initialisation after our first setup call landed.
  */
 export async function loginToEditor(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + OWNER_SETUP_MS;
 	const seen = [];
 	while (Date.now() < deadline) {
 		const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
