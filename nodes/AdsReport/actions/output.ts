@@ -44,6 +44,7 @@ function sectionsJson(report: Report): IDataObject[] {
 		campaigns: s.campaigns.map((c) => ({ platform: c.platform, accountId: c.accountId, campaignId: c.campaignId, campaignName: c.campaignName, totals: comparisonJson(c) })),
 		top: s.top.map(({ totals, ...e }) => ({ ...e, kpiValue: round(e.kpiValue), spend: round(totals.spend), conversions: round(totals.conversions) })),
 		bottom: s.bottom.map(({ totals, ...e }) => ({ ...e, kpiValue: round(e.kpiValue), spend: round(totals.spend), conversions: round(totals.conversions) })),
+		rankedCount: s.rankedCount,
 	}));
 }
 
@@ -51,6 +52,28 @@ function subject(report: Report): string {
 	const name = report.layout.title || `${report.periods.type[0].toUpperCase()}${report.periods.type.slice(1)} ads report`;
 	const { current } = report.periods;
 	return `${name}: ${current.from === current.to ? dayString(current.from) : `${dayString(current.from)} – ${dayString(current.to)}`}${report.empty ? ' (no data)' : ''}`;
+}
+
+/** The report's numbers and text as JSON (no rendering). */
+export function reportJson(report: Report): IDataObject {
+	return {
+		schema: REPORT_SCHEMA,
+		kind: report.layout.kind,
+		subject: subject(report),
+		summary: report.summary,
+		empty: report.empty,
+		period: { type: report.periods.type, timezone: report.periods.timezone, referenceDate: report.periods.referenceDate, current: windowJson(report.periods.current), previous: windowJson(report.periods.previous) },
+		kpi: report.layout.kpi,
+		currencies: report.sections.map((s) => s.currency),
+		sections: sectionsJson(report),
+		pacing: report.pacing as unknown as IDataObject,
+		anomalies: report.anomalies as unknown as IDataObject[],
+		anomaliesTotal: report.anomaliesTotal,
+		actions: report.actions as unknown as IDataObject[],
+		actionsTotal: report.actionsTotal,
+		notes: report.notes,
+		rowCount: report.rows.length,
+	};
 }
 
 export async function reportItem(ctx: IExecuteFunctions, report: Report, params: ReportParameters, pairedItem: INodeExecutionData['pairedItem']): Promise<INodeExecutionData> {
@@ -68,22 +91,7 @@ export async function reportItem(ctx: IExecuteFunctions, report: Report, params:
 	if (params.includeCsv) binary.csv = await ctx.helpers.prepareBinaryData(Buffer.from(reportCsv(report), 'utf8'), `ads-report-${stamp}.csv`, 'text/csv');
 	if (params.includePdfHtml) binary.pdfHtml = await ctx.helpers.prepareBinaryData(Buffer.from(renderHtml(report, charts, 'pdf'), 'utf8'), `ads-report-${stamp}.html`, 'text/html');
 	const json: IDataObject = {
-		schema: REPORT_SCHEMA,
-		kind: report.layout.kind,
-		subject: subject(report),
-		summary: report.summary,
-		empty: report.empty,
-		period: { type: report.periods.type, timezone: report.periods.timezone, referenceDate: report.periods.referenceDate, current: windowJson(report.periods.current), previous: windowJson(report.periods.previous) },
-		kpi: report.layout.kpi,
-		currencies: report.sections.map((s) => s.currency),
-		sections: sectionsJson(report),
-		pacing: report.pacing as unknown as IDataObject,
-		anomalies: report.anomalies as unknown as IDataObject[],
-		anomaliesTotal: report.anomaliesTotal,
-		actions: report.actions as unknown as IDataObject[],
-		actionsTotal: report.actionsTotal,
-		notes: report.notes,
-		rowCount: report.rows.length,
+		...reportJson(report),
 		charts: charts.map((c) => ({ currency: c.currency, binaryProperty: c.cid, cid: c.cid })),
 		// For Send Email's "Attachments" field: every binary property except the print variant.
 		attachments: Object.keys(binary).filter((k) => k !== 'pdfHtml').join(','),

@@ -51,9 +51,7 @@ class BitWriter {
 
 	/** Writes a Huffman code, most significant bit first. */
 	code(code: number, length: number): void {
-		let reversed = 0;
-		for (let i = 0; i < length; i++) reversed |= ((code >> i) & 1) << (length - 1 - i);
-		this.bits(reversed, length);
+		this.bits(reverseBits(code, length), length);
 	}
 
 	finish(): Uint8Array {
@@ -64,12 +62,23 @@ class BitWriter {
 	}
 }
 
-/** The fixed literal/length code of `symbol` (RFC 1951 §3.2.6). */
+function reverseBits(code: number, length: number): number {
+	let reversed = 0;
+	for (let i = 0; i < length; i++) reversed |= ((code >> i) & 1) << (length - 1 - i);
+	return reversed;
+}
+
+/** The fixed literal/length codes (RFC 1951 §3.2.6), already bit-reversed for the LSB-first stream. */
+const FIXED_CODES = new Uint16Array(288);
+const FIXED_LENGTHS = new Uint8Array(288);
+for (let symbol = 0; symbol < 288; symbol++) {
+	const [code, length] = symbol < 144 ? [0x30 + symbol, 8] : symbol < 256 ? [0x190 + symbol - 144, 9] : symbol < 280 ? [symbol - 256, 7] : [0xc0 + symbol - 280, 8];
+	FIXED_CODES[symbol] = reverseBits(code, length);
+	FIXED_LENGTHS[symbol] = length;
+}
+
 function literal(out: BitWriter, symbol: number): void {
-	if (symbol < 144) out.code(0x30 + symbol, 8);
-	else if (symbol < 256) out.code(0x190 + symbol - 144, 9);
-	else if (symbol < 280) out.code(symbol - 256, 7);
-	else out.code(0xc0 + symbol - 280, 8);
+	out.bits(FIXED_CODES[symbol], FIXED_LENGTHS[symbol]);
 }
 
 function upperIndex(table: number[], value: number): number {

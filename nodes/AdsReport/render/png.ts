@@ -41,18 +41,31 @@ function paeth(a: number, b: number, c: number): number {
 	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/** Filters one scanline with filter `type` into `out` (without the filter byte). */
+/**
+ * Filters one scanline with filter `type` into `out` (without the filter
+ * byte) and returns its cost. One plain loop per filter type: this runs
+ * five times per scanline, so it is kept branch-free inside.
+ */
 function filterLine(type: number, line: Uint8Array, prior: Uint8Array, bpp: number, out: Uint8Array): number {
-	let cost = 0;
-	for (let i = 0; i < line.length; i++) {
-		const left = i >= bpp ? line[i - bpp] : 0;
-		const up = prior[i];
-		const upLeft = i >= bpp ? prior[i - bpp] : 0;
-		const predictor = type === 1 ? left : type === 2 ? up : type === 3 ? (left + up) >> 1 : type === 4 ? paeth(left, up, upLeft) : 0;
-		const v = (line[i] - predictor) & 0xff;
-		out[i] = v;
-		cost += v < 128 ? v : 256 - v;
+	const n = line.length;
+	switch (type) {
+		case 0:
+			out.set(line);
+			break;
+		case 1:
+			for (let i = 0; i < n; i++) out[i] = (line[i] - (i >= bpp ? line[i - bpp] : 0)) & 0xff;
+			break;
+		case 2:
+			for (let i = 0; i < n; i++) out[i] = (line[i] - prior[i]) & 0xff;
+			break;
+		case 3:
+			for (let i = 0; i < n; i++) out[i] = (line[i] - (((i >= bpp ? line[i - bpp] : 0) + prior[i]) >> 1)) & 0xff;
+			break;
+		default:
+			for (let i = 0; i < n; i++) out[i] = (line[i] - (i >= bpp ? paeth(line[i - bpp], prior[i], prior[i - bpp]) : prior[i])) & 0xff;
 	}
+	let cost = 0;
+	for (let i = 0; i < n; i++) cost += out[i] < 128 ? out[i] : 256 - out[i];
 	return cost;
 }
 
@@ -68,7 +81,7 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
 		const line = rgb.subarray(y * stride, (y + 1) * stride);
 		let bestType = 0;
 		let bestCost = Infinity;
-		for (let type = 0; type <= 4; type++) {
+		for (let type = 0; type <= 4 && bestCost > 0; type++) {
 			const cost = filterLine(type, line, prior, 3, candidate);
 			if (cost < bestCost) {
 				bestCost = cost;
