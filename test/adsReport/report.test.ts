@@ -13,24 +13,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AdsReport } from '../../nodes/AdsReport/AdsReport.node';
-import { sortInputs } from '../../nodes/AdsReport/actions/inputs';
 import { reportJson } from '../../nodes/AdsReport/actions/output';
-import { readParameters } from '../../nodes/AdsReport/actions/parameters';
-import { buildReport } from '../../nodes/AdsReport/report/build';
+import { buildFixtureReport, defaultContext } from './buildFixture';
 import { reportContext } from './context';
 import { anomalyItems, auditItems, fixtureRows, forecastSummary, QUOTED_NAME, SCRIPT_NAME } from './fixture';
 
-const defaultContext = () => [...anomalyItems(), ...auditItems()];
-
-/** The node's own steps without rendering (rendering is tested in render.test.ts and node.test.ts). */
 async function run(parameters: IDataObject = {}, context: IDataObject[] = defaultContext()): Promise<{ json: IDataObject }> {
-	const ctx = reportContext(fixtureRows(), context, { monthlyBudget: 400, budgetCurrency: 'EUR', ...parameters });
-	const params = readParameters(ctx, new Date());
-	const inputs = sortInputs(ctx.getInputData(0), ctx.getInputData(1));
-	expect(inputs.problems).toEqual([]);
-	const report = buildReport({ ...params, rows: inputs.rows, context: inputs.context });
-	if ('problem' in report) throw new Error(report.problem);
-	return { json: reportJson(report) };
+	return { json: reportJson(buildFixtureReport(parameters, context)) };
 }
 
 type Metric = { current: number; previous: number; change: number | null };
