@@ -24,6 +24,9 @@ export interface ChartRef {
 	cid: string;
 }
 
+/** The chart's 640 px plus 24 px padding each side and the 1 px border. */
+const FRAME_WIDTH = CHART_WIDTH + 50;
+
 const PERIOD_NAMES = { daily: 'Daily report', weekly: 'Weekly report', monthly: 'Monthly report', custom: 'Report' };
 
 function chartBlock(chart: ChartRef, mode: HtmlMode): string {
@@ -75,7 +78,7 @@ const PRINT_CSS = '@page{size:A4;margin:12mm}body{-webkit-print-color-adjust:exa
 export function renderHtml(report: Report, charts: ChartRef[], mode: HtmlMode): string {
 	const title = esc(report.layout.title || `${PERIOD_NAMES[report.periods.type]} ${windowLabel(report.periods.current)}`);
 	const head = `<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="x-apple-disable-message-reformatting"><title>${title}</title>${mode === 'pdf' ? `<style>${PRINT_CSS}</style>` : ''}`;
-	const width = mode === 'email' ? `width="${CHART_WIDTH + 48}" style="width:${CHART_WIDTH + 48}px;max-width:100%;` : 'width="100%" style="';
+	const width = mode === 'email' ? `width="${FRAME_WIDTH}" style="width:${FRAME_WIDTH}px;max-width:100%;` : 'width="100%" style="';
 	return (
 		`<!DOCTYPE html><html lang="en"><head>${head}</head><body style="margin:0;padding:0;background:#F3F4F6;">` +
 		`<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" bgcolor="#F3F4F6" style="background:#F3F4F6;"><tr><td align="center" style="padding:${mode === 'email' ? '24px 8px' : '0'};">` +
