@@ -16,7 +16,7 @@ import { AdsReport } from '../../nodes/AdsReport/AdsReport.node';
 import { reportJson } from '../../nodes/AdsReport/actions/output';
 import { buildFixtureReport, defaultContext } from './buildFixture';
 import { reportContext } from './context';
-import { anomalyItems, auditItems, fixtureRows, forecastSummary, QUOTED_NAME, SCRIPT_NAME } from './fixture';
+import { anomalyItems, auditItems, fixtureRows, forecastSummary, metricRow, QUOTED_NAME, SCRIPT_NAME } from './fixture';
 
 async function run(parameters: IDataObject = {}, context: IDataObject[] = defaultContext()): Promise<{ json: IDataObject }> {
 	return { json: reportJson(buildFixtureReport(parameters, context)) };
@@ -88,6 +88,24 @@ describe('Ads Report numbers (hand-computed fixture)', () => {
 		// Ad groups: a1 50/2 = 25; a2 has no conversions (no CPA) → only a1 is ranked.
 		expect(eur.rankedCount).toBe(1);
 		expect((eur.top as IDataObject[]).map((e) => [e.entityId, e.kpiValue])).toEqual([['a1', 25]]);
+	});
+
+	it('CPA at campaign level: cheapest first', async () => {
+		// c2 40/8 = 5, c1 70/7 = 10, g1 60/2 = 30.
+		const eur = section((await run({ kpi: 'cpa' })).json, 'EUR');
+		expect((eur.top as IDataObject[]).map((e) => [e.entityId, e.kpiValue])).toEqual([['c2', 5], ['c1', 10]]);
+		expect((eur.bottom as IDataObject[]).map((e) => [e.entityId, e.kpiValue])).toEqual([['g1', 30]]);
+	});
+
+	it('one account reporting in two currencies is still never summed across them', async () => {
+		const rows = [
+			metricRow({ entityId: 'c1', date: '2026-11-30', spend: 10, conversions: 1, value: 30 }),
+			metricRow({ entityId: 'c1', date: '2026-11-29', spend: 1000, conversions: 1, value: 30, currency: 'JPY' }),
+		];
+		const json = reportJson(buildFixtureReport({ monthlyBudget: 0 }, [], rows));
+		expect(json.currencies).toEqual(['JPY', 'EUR']);
+		expect(section(json, 'EUR').totals.spend.current).toBe(10);
+		expect(section(json, 'JPY').totals.spend.current).toBe(1000);
 	});
 
 	it('paces against the monthly budget in its currency', () => {
