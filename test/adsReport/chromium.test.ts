@@ -57,12 +57,13 @@ describeBrowser('Ads Report HTML in headless Chromium', () => {
 		});
 		await page.route('**/*', (route) => route.abort()); // nothing may be fetched from the network
 		await page.setContent(html, { waitUntil: 'load' });
-		const facts = await page.evaluate(() => ({
+		// Browser-side code as a string: the test tsconfig has no DOM types.
+		const facts = (await page.evaluate(`({
 			images: Array.from(document.images).map((img) => ({ complete: img.complete, naturalWidth: img.naturalWidth, width: img.getBoundingClientRect().width })),
 			scripts: document.scripts.length,
-			frameWidth: (document.querySelector('table table') as HTMLElement).getBoundingClientRect().width,
+			frameWidth: document.querySelector('table table').getBoundingClientRect().width,
 			text: document.body.innerText,
-		}));
+		})`)) as { images: unknown[]; scripts: number; frameWidth: number; text: string };
 		expect(dialogs).toEqual([]);
 		expect(facts.scripts).toBe(0);
 		expect(facts.images).toEqual([
@@ -83,7 +84,7 @@ describeBrowser('Ads Report HTML in headless Chromium', () => {
 		const page = await browser.newPage();
 		await page.route('**/*', (route) => route.abort());
 		await page.setContent(binaryBuffer(item, 'pdfHtml').toString('utf8'), { waitUntil: 'load' });
-		const polylines = await page.evaluate(() => document.querySelectorAll('svg polyline').length);
+		const polylines = (await page.evaluate("document.querySelectorAll('svg polyline').length")) as number;
 		expect(polylines).toBeGreaterThanOrEqual(4); // spend and conversions for Meta and Google
 		const pdf = await page.pdf({ format: 'A4', printBackground: true });
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
