@@ -68,7 +68,18 @@ export function auditItems(): IDataObject[] {
 		{ action, decision: 'applied', before: { dailyBudget: 50, status: 'ACTIVE' }, after: { dailyBudget: 57.5, status: 'ACTIVE' }, platformResponse: { success: true }, appliedAt: '2026-11-29T10:00:00Z', planDigest: 'sha256:abcdef0123456789' },
 		{ action: { ...action, entityId: 'c1', entityName: 'Prospecting', kind: 'pause' }, decision: 'failed', platformResponse: { error: { message: 'Permissions error' } }, appliedAt: '2026-11-30T22:30:00Z' },
 		{ action, decision: 'applied', before: { dailyBudget: 40 }, after: { dailyBudget: 50 }, appliedAt: '2026-10-01T08:00:00Z' },
+		// Ads Apply's own shape (adpilot.audit/v1): flat entity columns, scalar before/after with the property, decision of the plan.
+		applyAudit({ operation: 'apply', decision: 'clamp', applied: true, appliedAt: '2026-11-28T07:00:00Z', before: 30, requested: 45, after: 39, error: null, response: { success: true } }),
+		applyAudit({ operation: 'plan', decision: 'apply', applied: false, appliedAt: null, before: 30, requested: 33, after: 33, error: null, response: null }),
 	];
+}
+
+function applyAudit(extra: IDataObject): IDataObject {
+	const action = { schema: 'adpilot.action/v1', kind: 'setBudget', platform: 'google', accountId: '2223334444', level: 'campaign', entityId: 'g1', entityName: SCRIPT_NAME, reason: 'reallocation', params: { budgetType: 'daily', amount: 45, currency: 'EUR' } };
+	return {
+		schema: 'adpilot.audit/v1', runId: 'run-1', planDigest: 'sha256:feedface', platform: 'google', accountId: '2223334444', level: 'campaign', entityId: 'g1', entityName: SCRIPT_NAME,
+		kind: 'setBudget', property: 'dailyBudget', currency: 'EUR', reason: 'capped at +30 %', validated: null, idempotencyKey: 'k1', source: { type: 'analytics', operation: 'reallocateBudget' }, guardrails: [], action, ...extra,
+	};
 }
 
 export function forecastSummary(month = '2026-11'): IDataObject {

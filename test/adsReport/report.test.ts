@@ -125,14 +125,19 @@ describe('Ads Report numbers (hand-computed fixture)', () => {
 			['critical', '2026-11-30', 'spend'],
 			['warning', '2026-11-29', 'cpa'],
 		]);
-		expect(json.actionsTotal).toBe(2);
+		// Newest first; the undated plan item last.
+		expect(json.actionsTotal).toBe(4);
+		expect(json.actionsApplied).toBe(2);
 		const actions = json.actions as IDataObject[];
 		expect(actions.map((a) => [a.decision, a.kind, a.entityId])).toEqual([
 			['failed', 'pause', 'c1'],
 			['applied', 'changeBudgetByPercent', 'c2'],
+			['applied', 'setBudget', 'g1'],
+			['planned', 'setBudget', 'g1'],
 		]);
 		expect(actions[0].error).toBe('Permissions error');
 		expect(actions[1].changes).toEqual(['dailyBudget 50 → 57.5']);
+		expect(actions[2]).toMatchObject({ changes: ['dailyBudget 30 → 39 EUR'], reason: 'capped at +30 %', planDigest: 'sha256:feedface', entityName: SCRIPT_NAME, platform: 'google' });
 		expect(json.notes).toContain('1 audit item(s) outside the period are not listed.');
 	});
 
@@ -144,7 +149,7 @@ describe('Ads Report numbers (hand-computed fixture)', () => {
 		expect(summary).toContain('ROAS 2.76 (was 2.22)');
 		expect(summary).toContain('USD 100.00 spent across 1 account (+25.0 %)');
 		expect(summary).toContain('pacing under for the EUR 400.00 budget of 2026-11');
-		expect(summary).toContain('2 anomalies (1 critical)');
+		expect(summary).toContain('2 anomalies (1 critical) and 4 changes through Ads Apply (2 applied)');
 	});
 
 	it('pairs the report with every input item it used (whole node)', async () => {

@@ -71,6 +71,7 @@ export function reportJson(report: Report): IDataObject {
 		anomaliesTotal: report.anomaliesTotal,
 		actions: report.actions as unknown as IDataObject[],
 		actionsTotal: report.actionsTotal,
+		actionsApplied: report.actionsApplied,
 		notes: report.notes,
 		rowCount: report.rows.length,
 	};

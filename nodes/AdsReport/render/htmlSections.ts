@@ -131,5 +131,5 @@ export function actionList(report: Report): string {
 	});
 	const more = report.actionsTotal - report.actions.length;
 	if (more > 0) items.push(`and ${more} more`);
-	return heading('Changes applied') + table(bulletList(items));
+	return heading('Changes through Ads Apply') + table(bulletList(items));
 }

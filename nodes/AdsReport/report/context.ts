@@ -7,9 +7,10 @@
  *   (`summary: true` with `pacing`) is used, per-entity forecasts are counted.
  * - Ads Analytics Detect Anomalies: `operation: 'detectAnomalies'` with a
  *   metric and a date; skipped-entity notes are counted, not listed.
- * - Ads Apply audit item: an `action` object (or `kind` + `entityId` at the
- *   top) together with any of decision / appliedAt / before / after /
- *   planDigest / platformResponse.
+ * - Ads Apply audit item (`adpilot.audit/v1`, or anything shaped like it): an
+ *   `action` object and/or `kind` + `entityId` at the top, together with any
+ *   of decision / applied / appliedAt / before / after / planDigest /
+ *   platformResponse / response.
  *
  * Everything else is reported as a problem naming its item.
  */
@@ -35,7 +36,7 @@ export type ContextItem =
 	| { kind: 'audit'; action: AppliedAction }
 	| { kind: 'upstreamError'; message: string };
 
-const AUDIT_MARKERS = ['decision', 'appliedAt', 'before', 'after', 'planDigest', 'platformResponse', 'response', 'status', 'outcome'];
+const AUDIT_MARKERS = ['decision', 'appliedAt', 'applied', 'before', 'after', 'planDigest', 'platformResponse', 'response', 'status', 'outcome'];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -103,10 +104,17 @@ function anomalyItem(json: IDataObject): ContextItem | string {
 	};
 }
 
-/** "dailyBudget 50 → 57.5" for each field that differs between before and after. */
-export function changeLines(before: unknown, after: unknown): string[] {
-	const show = (v: unknown) => (v === undefined ? '—' : isRecord(v) || Array.isArray(v) ? JSON.stringify(v) : String(v));
-	if (!isRecord(before) || !isRecord(after)) return before === undefined && after === undefined ? [] : [`${show(before)} → ${show(after)}`];
+/**
+ * "dailyBudget 50 → 57.5 EUR": scalars with the changed property's name (Apply's
+ * flat audit columns), or one line per differing field of before/after objects.
+ */
+export function changeLines(before: unknown, after: unknown, property: string | null = null, currency: string | null = null): string[] {
+	const show = (v: unknown) => (v === undefined || v === null ? '—' : isRecord(v) || Array.isArray(v) ? JSON.stringify(v) : String(v));
+	if (!isRecord(before) || !isRecord(after)) {
+		if ((before === undefined || before === null) && (after === undefined || after === null)) return [];
+		const unit = currency && typeof after === 'number' ? ` ${currency}` : '';
+		return [`${property ? `${property} ` : ''}${show(before)} → ${show(after)}${unit}`];
+	}
 	const lines: string[] = [];
 	for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
 		if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) lines.push(`${key} ${show(before[key])} → ${show(after[key])}`);
@@ -114,25 +122,47 @@ export function changeLines(before: unknown, after: unknown): string[] {
 	return lines;
 }
 
+function errorText(json: IDataObject): string | null {
+	const response = isRecord(json.platformResponse) ? json.platformResponse : isRecord(json.response) ? json.response : {};
+	for (const candidate of [json.error, response.error]) {
+		const message = text(candidate) ?? (isRecord(candidate) ? text(candidate.message) : null);
+		if (message) return message;
+	}
+	return null;
+}
+
+/**
+ * What happened, in one word: applied (an explicit `applied: true`, or a
+ * decision saying so), failed (an error), planned (a plan/dry run), else the
+ * item's own decision / outcome / status, else "recorded".
+ */
+function outcome(json: IDataObject, error: string | null): string {
+	if (json.applied === true) return 'applied';
+	if (error) return 'failed';
+	if (json.operation === 'plan' || json.dryRun === true) return 'planned';
+	return text(json.decision) ?? text(json.outcome) ?? text(json.status) ?? 'recorded';
+}
+
 function auditItem(json: IDataObject): ContextItem | null {
 	const action = isRecord(json.action) ? json.action : json;
-	const looksLikeAction = text(action.kind) !== null && (text(action.entityId) !== null || text(action.entityName) !== null);
+	// Apply's audit item carries the entity flat beside `action`; older or hand-made ones only inside it.
+	const field = (name: string) => text(json[name]) ?? text(action[name]);
+	const looksLikeAction = field('kind') !== null && (field('entityId') !== null || field('entityName') !== null);
 	if (!looksLikeAction || !AUDIT_MARKERS.some((m) => m in json)) return null;
-	const response = isRecord(json.platformResponse) ? json.platformResponse : isRecord(json.response) ? json.response : {};
-	const error = text(json.error) ?? (isRecord(json.error) ? text(json.error.message) : null) ?? text(response.error) ?? (isRecord(response.error) ? text(response.error.message) : null);
+	const error = errorText(json);
 	return {
 		kind: 'audit',
 		action: {
 			appliedAt: text(json.appliedAt),
-			decision: text(json.decision) ?? text(json.outcome) ?? text(json.status) ?? (error ? 'failed' : 'applied'),
-			kind: text(action.kind) as string,
-			platform: text(json.platform) ?? text(action.platform),
-			accountId: text(action.accountId),
-			entityId: text(action.entityId),
-			entityName: text(action.entityName),
-			level: text(action.level),
-			changes: changeLines(json.before, json.after),
-			reason: text(action.reason),
+			decision: outcome(json, error),
+			kind: field('kind') as string,
+			platform: field('platform'),
+			accountId: field('accountId'),
+			entityId: field('entityId'),
+			entityName: field('entityName'),
+			level: field('level'),
+			changes: changeLines(json.before, json.after, text(json.property), text(json.currency)),
+			reason: field('reason'),
 			planDigest: text(json.planDigest),
 			error,
 		},

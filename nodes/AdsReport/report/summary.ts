@@ -44,11 +44,11 @@ function pacingSentence(input: SummaryInput): string {
 function eventsSentence(input: SummaryInput): string {
 	const parts: string[] = [];
 	if (input.anomaliesTotal > 0) {
-		const critical = input.anomalies.filter((a) => a.severity === 'critical').length;
+		const critical = input.anomaliesCritical;
 		parts.push(`${input.anomaliesTotal} anomal${input.anomaliesTotal === 1 ? 'y' : 'ies'}${critical > 0 ? ` (${critical} critical)` : ''}`);
 	}
 	if (input.actionsTotal > 0) {
-		const applied = input.actions.filter((a) => a.decision === 'applied').length;
+		const applied = input.actionsApplied;
 		parts.push(`${input.actionsTotal} change${input.actionsTotal === 1 ? '' : 's'} through Ads Apply (${applied} applied)`);
 	}
 	return parts.length > 0 ? ` ${parts.join(' and ')} in this period.` : '';

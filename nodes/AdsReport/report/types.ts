@@ -151,8 +151,10 @@ export interface Report {
 	pacing: Pacing | null;
 	anomalies: AnomalyNote[];
 	anomaliesTotal: number;
+	anomaliesCritical: number;
 	actions: AppliedAction[];
 	actionsTotal: number;
+	actionsApplied: number;
 	summary: string;
 	notes: string[];
 	/** Rows behind the report (chart window), in input order. */
