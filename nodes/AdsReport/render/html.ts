@@ -30,15 +30,16 @@ const FRAME_WIDTH = CHART_WIDTH + 50;
 const PERIOD_NAMES = { daily: 'Daily report', weekly: 'Weekly report', monthly: 'Monthly report', custom: 'Report' };
 
 function chartBlock(chart: ChartRef, mode: HtmlMode): string {
-	const legend = chart.geometry.panels[0].series
-		.map((s) => `<span style="${FONT}font-size:12px;color:${COLORS.text};white-space:nowrap;"><span style="display:inline-block;width:10px;height:10px;background:${s.color};">&nbsp;</span>&nbsp;${esc(s.label)}</span>`)
-		.join('&nbsp;&nbsp;&nbsp;');
+	// A table with bgcolor swatches: Outlook ignores inline-block and backgrounds on spans.
+	const legend = `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin-top:6px;"><tr>${chart.geometry.panels[0].series
+		.map((s) => `<td width="10" height="10" bgcolor="${s.color}" style="width:10px;height:10px;background:${s.color};font-size:1px;line-height:1px;">&nbsp;</td><td style="${FONT}font-size:12px;color:${COLORS.text};padding:0 14px 0 6px;white-space:nowrap;">${esc(s.label)}</td>`)
+		.join('')}</tr></table>`;
 	const alt = `Daily ${chart.geometry.panels[0].title.toLowerCase()} and ${chart.geometry.panels[1].title.toLowerCase()} per platform`;
 	const image =
 		mode === 'email'
 			? `<img src="cid:${escapeHtml(chart.cid)}" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" alt="${esc(alt)}" style="display:block;width:100%;max-width:${CHART_WIDTH}px;height:auto;border:0;">`
 			: renderChartSvg(chart.geometry);
-	return `${image}<p style="${FONT}margin:6px 0 0 0;">${legend}</p>`;
+	return `${image}${legend}`;
 }
 
 function header(report: Report): string {
