@@ -96,4 +96,23 @@ export const e2eCases = [
 			for (const account of accounts) assert.match(String(account.currency), /^[A-Z]{3}$/);
 		},
 	},
+	{
+		name: 'Ads Report: Meta insights and a forecast → one report with email HTML, PNG chart, CSV and PDF-ready HTML',
+		workflowId: 'e2eAdsReport',
+		async check(result) {
+			const rows = nodeOutput(result, 'Campaign insights, last 30 days');
+			const [report] = nodeOutput(result, 'Weekly report');
+			assert.equal(report.schema, 'adpilot.report/v1');
+			assert.equal(report.empty, false, report.summary);
+			const { from, to } = report.period.current;
+			const spend = rows.filter((r) => r.date >= from && r.date <= to).reduce((sum, r) => sum + Number(r.spend), 0);
+			assert.ok(Math.abs(report.sections[0].totals.spend.current - spend) < 1e-6, `report spend ${report.sections[0].totals.spend.current} vs rows ${spend}`);
+			assert.equal(report.pacing?.source, 'forecast');
+			assert.match(report.html, /src="cid:chart"/);
+			const binary = result.data.resultData.runData['Weekly report'][0].data.main[0][0].binary;
+			assert.equal(binary.chart.mimeType, 'image/png');
+			assert.equal(binary.csv.mimeType, 'text/csv');
+			assert.equal(binary.pdfHtml.mimeType, 'text/html');
+		},
+	},
 ];
