@@ -8,7 +8,7 @@
  */
 import { deflateSync, inflateSync } from 'zlib';
 
-import { parseRows } from '../nodes/AdsAnalytics/input';
+import { parseRows } from '../nodes/shared/n8n/decisionNode';
 import { buildReport } from '../nodes/AdsReport/report/build';
 import { resolvePeriods } from '../nodes/AdsReport/report/period';
 import type { Periods, ReportLayout } from '../nodes/AdsReport/report/types';

@@ -7,7 +7,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { parseRows, type InputRow } from '../../AdsAnalytics/input';
+import { parseRows, type InputRow } from '../../shared/n8n/decisionNode';
 import { parseContextItem, type ContextItem } from '../report/context';
 
 export interface InputProblem {

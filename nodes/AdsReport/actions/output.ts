@@ -6,7 +6,7 @@
  */
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { metricFromTotals, round } from '../../AdsAnalytics/input';
+import { metricFromTotals, round } from '../../shared/analysis';
 import { dayString } from '../../shared/days';
 import { windowDays } from '../report/period';
 import type { Comparison, DayWindow, Report } from '../report/types';
@@ -28,8 +28,8 @@ function windowJson(w: DayWindow): IDataObject {
 export function comparisonJson(c: Comparison): IDataObject {
 	const out: IDataObject = {};
 	for (const m of METRICS) {
-		const current = metricFromTotals(c.current, m);
-		const previous = metricFromTotals(c.previous, m);
+		const current = metricFromTotals(m, c.current);
+		const previous = metricFromTotals(m, c.previous);
 		out[m] = { current: round(current), previous: round(previous), change: round(change(current, previous), 4) };
 	}
 	return out;

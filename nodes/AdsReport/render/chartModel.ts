@@ -5,7 +5,7 @@
  * renderers draw exactly this geometry, so the email PNG and the PDF SVG
  * agree.
  */
-import { metricFromTotals } from '../../AdsAnalytics/input';
+import { metricFromTotals } from '../../shared/analysis';
 import { dayString } from '../../shared/days';
 import type { CurrencySection, ReportLayout } from '../report/types';
 import { PLATFORM_COLORS, PLATFORM_LABELS } from './format';
@@ -65,7 +65,7 @@ type SeriesMetric = 'spend' | 'conversions' | 'roas';
 
 function panel(section: CurrencySection, metric: SeriesMetric, title: string, top: number, first: number): PanelGeometry {
 	const width = CHART_WIDTH - PLOT_LEFT - PLOT_RIGHT;
-	const values = section.platforms.map((p) => p.daily.slice(first).map((d) => metricFromTotals(d.totals, metric)));
+	const values = section.platforms.map((p) => p.daily.slice(first).map((d) => metricFromTotals(metric, d.totals)));
 	const days = values[0]?.length ?? 0;
 	const max = Math.max(0, ...values.flat().map((v) => v ?? 0));
 	const { top: scaleTop, step } = niceScale(max);

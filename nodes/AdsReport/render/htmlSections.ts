@@ -3,7 +3,7 @@
  * account and campaign tables with change vs the previous window, top and
  * bottom entities, pacing, anomalies and applied actions.
  */
-import { metricFromTotals } from '../../AdsAnalytics/input';
+import { metricFromTotals } from '../../shared/analysis';
 import { lowerIsBetter } from '../report/rank';
 import type { Comparison, CurrencySection, Kpi, Report, Totals } from '../report/types';
 import { KPI_LABELS, PLATFORM_LABELS, change, count, kpiValue, money, percent, ratio, signedPercent } from './format';
@@ -13,7 +13,7 @@ type Metric = 'spend' | 'conversions' | 'value' | 'cpa' | 'roas' | 'clicks' | 'c
 const UP_IS_GOOD: Record<Metric, boolean | null> = { spend: null, conversions: true, value: true, cpa: false, roas: true, clicks: true, ctr: true };
 
 function metric(t: Totals, m: Metric): number | null {
-	return metricFromTotals(t, m);
+	return metricFromTotals(m, t);
 }
 
 /** "+12.3 %" coloured by whether the move is good for this metric. */

@@ -8,7 +8,8 @@
  * the account, grouped by campaign id. Amounts are grouped by currency first,
  * so different currencies are never added.
  */
-import { addTotals, zeroTotals, type InputRow, type Totals } from '../../AdsAnalytics/input';
+import { addTotals, zeroTotals, type Totals } from '../../shared/analysis';
+import type { InputRow } from '../../shared/n8n/decisionNode';
 import { ENTITY_LEVELS, type EntityLevel, type MetricRow } from '../../shared/contracts/metricRow';
 import { dayNumber } from '../../shared/days';
 import { contains } from './period';

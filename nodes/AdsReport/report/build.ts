@@ -3,7 +3,7 @@
  * windows → aggregates → ranking → pacing → anomalies and actions in the
  * period → summary. Pure: no n8n context, so every number is testable.
  */
-import type { InputRow } from '../../AdsAnalytics/input';
+import type { InputRow } from '../../shared/n8n/decisionNode';
 import { dayNumber } from '../../shared/days';
 import { aggregate } from './aggregate';
 import type { ContextItem, ForecastPacing } from './context';

@@ -4,7 +4,8 @@
  * computed from summed totals, never averaged; entities without a value
  * (e.g. no conversions for CPA) or below the minimum spend are not ranked.
  */
-import { addTotals, metricFromTotals, zeroTotals, type InputRow } from '../../AdsAnalytics/input';
+import { addTotals, metricFromTotals, zeroTotals } from '../../shared/analysis';
+import type { InputRow } from '../../shared/n8n/decisionNode';
 import type { EntityLevel } from '../../shared/contracts/metricRow';
 import { dayNumber } from '../../shared/days';
 import { contains } from './period';
@@ -53,7 +54,7 @@ export function rankEntities(sections: CurrencySection[], rows: readonly InputRo
 	for (const section of sections) {
 		const ranked = candidates(section, rows, level, periods)
 			.filter((e) => e.totals.spend >= minSpend)
-			.map((e) => ({ ...e, kpiValue: metricFromTotals(e.totals, kpi) as number }))
+			.map((e) => ({ ...e, kpiValue: metricFromTotals(kpi, e.totals) as number }))
 			.filter((e) => e.kpiValue !== null && Number.isFinite(e.kpiValue))
 			// Best first; ties broken by spend (more evidence first), then id for a stable order.
 			.sort((a, b) => sign * (a.kpiValue - b.kpiValue) || b.totals.spend - a.totals.spend || a.entityId.localeCompare(b.entityId));

@@ -3,7 +3,7 @@
  * rules (no AI). One sentence group per currency, largest spend first, and
  * an explicit line saying currencies are not added together.
  */
-import { metricFromTotals } from '../../AdsAnalytics/input';
+import { metricFromTotals } from '../../shared/analysis';
 import { KPI_LABELS, change, count, kpiValue, money, ratio, signedPercent } from '../render/format';
 import { periodPhrase } from './period';
 import type { CurrencySection, Report } from './types';
@@ -16,8 +16,8 @@ function sectionSentence(section: CurrencySection, input: SummaryInput): string 
 	const { locale } = input.layout;
 	const { current, previous } = section.totals;
 	const accounts = section.accounts.length;
-	const roas = metricFromTotals(current, 'roas');
-	const roasBefore = metricFromTotals(previous, 'roas');
+	const roas = metricFromTotals('roas', current);
+	const roasBefore = metricFromTotals('roas', previous);
 	const parts = [
 		`${money(current.spend, section.currency, locale)} spent across ${accounts} account${accounts === 1 ? '' : 's'} (${signedPercent(change(current.spend, previous.spend), locale)})`,
 		`${count(current.conversions, locale)} conversion${current.conversions === 1 ? '' : 's'} (${signedPercent(change(current.conversions, previous.conversions), locale)})`,

@@ -4,7 +4,7 @@
  * compute numbers of their own.
  */
 import type { AdPlatform, EntityLevel, MetricRow } from '../../shared/contracts/metricRow';
-import type { Totals } from '../../AdsAnalytics/input';
+import type { Totals } from '../../shared/analysis';
 
 export type { Totals };
 
