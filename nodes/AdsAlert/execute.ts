@@ -62,7 +62,7 @@ function readState(ctx: IExecuteFunctions): SentState {
 
 function messageItems(channel: Channel, content: MessageContent, state: SentState, nowMs: number, counts: IDataObject): INodeExecutionData[] {
 	const sent = remember(state, channel, content.findings, nowMs);
-	const pairedItem = [...new Set(content.findings.map((f) => f.itemIndex))].map((item) => ({ item }));
+	const pairedItem = [...new Set(content.findings.map((f) => f.itemIndex))].sort((a, b) => a - b).map((item) => ({ item }));
 	const summary = content.findings.map((f) => ({ key: f.key, kind: f.kind, severity: f.severity, platform: f.platform, accountId: f.accountId, entityId: f.entityId, title: f.title, link: f.link }));
 	return channelPayloads(channel, content).map((payload, index) => ({
 		json: { channel, severity: content.severity, heading: content.heading, findingCount: content.findings.length + content.more, more: content.more, findings: summary, ...counts, ...payload, sent: index === 0 ? sent : [] } as IDataObject,

@@ -2,7 +2,8 @@
  * Slack Block Kit: ready for n8n's Slack node (Message Type "Blocks", paste
  * `slackBlocksJson`) or an incoming webhook (POST `slackPayload`). Slack's
  * limits: 50 blocks per message, 3,000 characters per section text, 150 per
- * header; mrkdwn needs &, < and > escaped, and links are `<url|label>`.
+ * header. Slack reads &, < and > as markup in every text field (plain_text
+ * included, where it shows the entities decoded), so they are escaped everywhere.
  */
 import type { IDataObject } from 'n8n-workflow';
 
@@ -49,7 +50,7 @@ function findingBlocks(f: Finding): IDataObject[] {
 /** Block Kit for one message; findings that do not fit in 50 blocks join "and N more". */
 export function slackMessage(content: MessageContent): IDataObject {
 	const blocks: IDataObject[] = [
-		{ type: 'header', text: { type: 'plain_text', text: clip(content.heading, HEADER_LIMIT), emoji: true } },
+		{ type: 'header', text: { type: 'plain_text', text: clip(slackEscape(content.heading), HEADER_LIMIT), emoji: true } },
 		{ type: 'context', elements: [{ type: 'mrkdwn', text: `Highest severity: *${SEVERITY_LABEL[content.severity]}*` }] },
 	];
 	let more = content.more;
@@ -62,6 +63,6 @@ export function slackMessage(content: MessageContent): IDataObject {
 	});
 	if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: slackEscape(moreText(more)) }] });
 	// Notification and accessibility fallback text.
-	const text = clip(`${content.heading}${content.findings[0] ? ` — ${content.findings[0].reason}` : ''}`, SECTION_LIMIT);
+	const text = clip(slackEscape(`${content.heading}${content.findings[0] ? ` — ${content.findings[0].reason}` : ''}`), SECTION_LIMIT);
 	return { text, blocks };
 }

@@ -26,8 +26,7 @@ function clip(text: string, limit: number): string {
 	return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-/** One or more messages, each ≤ limit, split on finding boundaries. */
-export function textMessages(content: MessageContent, limit = TEXT_LIMIT): string[] {
+function split(content: MessageContent, limit: number): string[] {
 	const blocks = content.findings.map((f) => findingText(f));
 	if (content.more > 0) blocks.push(moreText(content.more));
 	const parts: string[] = [];
@@ -42,8 +41,14 @@ export function textMessages(content: MessageContent, limit = TEXT_LIMIT): strin
 		current = clip(block, limit);
 	}
 	parts.push(clip(current, limit));
-	if (parts.length === 1) return parts;
-	// "(1/3)" goes in front of each part; leave room for it.
-	const marked = parts.map((p, i) => `(${i + 1}/${parts.length}) ${p}`);
-	return marked.every((p) => p.length <= limit) ? marked : textMessages(content, limit - 12).map((p) => p);
+	return parts;
+}
+
+/** One or more messages, each ≤ limit, split on finding boundaries and numbered "(1/3) " when split. */
+export function textMessages(content: MessageContent, limit = TEXT_LIMIT): string[] {
+	const whole = split(content, limit);
+	if (whole.length === 1) return whole;
+	// Leave room for the "(i/n) " marker: 16 characters cover up to 9999 parts.
+	const parts = split(content, limit - 16);
+	return parts.map((p, i) => `(${i + 1}/${parts.length}) ${p}`);
 }
