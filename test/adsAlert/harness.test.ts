@@ -3,7 +3,7 @@
  * channel), the recorders standing in for n8n's Slack and Send Email nodes,
  * and static data carrying repeat suppression from run to run.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type WorkflowJson } from '../harness/runWorkflow';
 import { action, anomaly, metaEvent, ruleLog } from './fixtures';
@@ -13,7 +13,7 @@ function workflow(parameters: IDataObject): WorkflowJson {
 		name: 'alerts',
 		nodes: [
 			{ id: '1', name: 'Findings', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: '2', name: 'Ads Alert', type: 'n8n-nodes-adpilot.adsAlert', typeVersion: 1, position: [200, 0], parameters },
+			{ id: '2', name: 'Ads Alert', type: 'n8n-nodes-adpilot.adsAlert', typeVersion: 1, position: [200, 0], parameters: parameters as INodeParameters },
 			{ id: '3', name: 'Slack', type: 'n8n-nodes-base.slack', typeVersion: 2.3, position: [400, -100], parameters: {} },
 			{ id: '4', name: 'Send Email', type: 'n8n-nodes-base.emailSend', typeVersion: 2.1, position: [400, 100], parameters: {} },
 		],

@@ -6,8 +6,6 @@ import assert from 'node:assert/strict';
 
 import { createDataTable, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from './simFetch.mjs';
-// Meta's side of webhooks (signing independently of the trigger), compiled by the e2e run's `tsc -p tsconfig.tools.json`.
-import { deliverMetaWebhook, metaNotification, signMetaBody, verifyMetaCallback } from '../../build/simulator/webhooks/metaDelivery.js';
 
 /** A valid 1×1 PNG. */
 const ONE_PIXEL_PNG = Buffer.from(
@@ -111,6 +109,8 @@ export const webhookCases = [
 		name: 'Meta Ads Trigger in real n8n: subscribed on publish, handshake, unsigned/wrong signature → 401 and no run, signed unicode payload → re-read → Ads Alert → Slack once despite a duplicate delivery',
 		workflowId: 'adpilotE2eMetaTrig',
 		async run({ port, simulatorUrl }) {
+			// Meta's side of webhooks (signing independently of the trigger); compiled by the run's `tsc -p tsconfig.tools.json`, so imported late.
+			const { deliverMetaWebhook, signMetaBody, verifyMetaCallback } = await import('../../build/simulator/webhooks/metaDelivery.js');
 			await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
 			const url = `http://127.0.0.1:${port}/webhook/adpilot-meta-events/webhook`;
 

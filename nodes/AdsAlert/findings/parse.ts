@@ -13,7 +13,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { deepLink } from '../format/links';
-import { changedNumber, formatNumber, numberLine, signedPercent, unitOf } from '../format/numbers';
+import { changedNumber, formatNumber, signedPercent, unitOf } from '../format/numbers';
 import type { Finding, FindingNumber, FindingSource, Severity } from './types';
 
 export class AlertInputError extends Error {
@@ -110,7 +110,7 @@ function fromRuleLog(json: IDataObject, i: number): ParseResult {
 	const b = base(json, 'ruleLog', `rule ${rule}`, severity, i);
 	const numbers = (Array.isArray(json.conditions) ? json.conditions : []).map(obj).filter((c): c is IDataObject => c !== null && str(c.label) !== null)
 		.map((c) => { const unit = unitOf(String(c.label), str(json.currency)); return { label: String(c.label), value: `${formatNumber(c.left, unit)} ${str(c.operator) ?? ''} ${formatNumber(c.right, unit)}`.replace(/\s+/g, ' ') }; });
-	return { finding: { ...b, title: `Rule "${rule}" matched ${b.level} ${b.entityName ?? b.entityId}${kinds.length ? ` → ${kinds.join(', ')}` : ''}`, reason: str(json.reason) ?? (numbers.map(numberLine).join('; ') || 'matched'), numbers, at: str(json.windowEnd) } };
+	return { finding: { ...b, title: `Rule "${rule}" matched ${b.level} ${b.entityName ?? b.entityId}${kinds.length ? ` → ${kinds.join(', ')}` : ''}`, reason: str(json.reason) ?? `Every condition of "${rule}" holds${str(json.window) ? ` over ${str(json.window)}` : ''}`, numbers, at: str(json.windowEnd) } };
 }
 
 // ── Apply audit items ──────────────────────────────────────────────────────
