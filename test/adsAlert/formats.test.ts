@@ -29,7 +29,7 @@ const many = (n: number) => Array.from({ length: n }, (_, i) => finding(action({
 describe('what every message says', () => {
 	it('a budget action: severity, entity with account, money with units and % change, reason, Ads Manager link', () => {
 		const text = findingText(finding(action()));
-		expect(text).toContain('🔵 INFO · Set budget of adSet Prospecting – Lookalike 1 %');
+		expect(text).toContain('🔵 INFO · Set budget of ad set Prospecting – Lookalike 1 %');
 		expect(text).toContain('Meta account 100010000000001');
 		expect(text).toContain('Daily budget: 50.00 USD → 60.00 USD (+20.0 %)');
 		expect(text).toContain('roas over last_7d: 3.10× > 2.50×');
@@ -60,7 +60,7 @@ describe('what every message says', () => {
 	});
 
 	it('a rule log entry and a Meta event', () => {
-		expect(findingText(finding(ruleLog()))).toContain('🟠 WARNING · Rule "Pause bleeders" matched adSet Retargeting 30d → pause');
+		expect(findingText(finding(ruleLog()))).toContain('🟠 WARNING · Rule "Pause bleeders" matched ad set Retargeting 30d → pause');
 		const event = findingText(finding(metaEvent()));
 		expect(event).toContain('🔴 CRITICAL · Delivery issue: ad Video – Spring');
 		expect(event).toContain('Reason: Ad disapproved: landing page');
@@ -109,7 +109,7 @@ describe('email', () => {
 		expect(email.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;Co&lt;/b&gt;');
 		expect(email.html).toContain('x &lt; y &amp; &quot;quoted&quot;');
 		expect(email.text).toContain(EVIL);
-		expect(email.subject).toContain('Set budget of adSet');
+		expect(email.subject).toContain('Set budget of ad set');
 		expect(email.html).toContain('href="https://adsmanager.facebook.com/adsmanager/manage/adsets?act=100010000000001&amp;selected_adset_ids=23850000000000001"');
 	});
 

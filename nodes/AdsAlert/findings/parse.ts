@@ -27,6 +27,9 @@ export type ParseResult = { finding: Finding } | { ignored: string };
 const str = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : null);
 const obj = (value: unknown): IDataObject | null => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : null);
 const SEVERITIES: Severity[] = ['info', 'warning', 'critical'];
+const LEVEL_WORDS: Record<string, string> = { adSet: 'ad set', adset: 'ad set', adGroup: 'ad group' };
+/** "ad set Summer" / "campaign 1234": how titles name an entity. */
+const named = (b: { level: string; entityName: string | null; entityId: string }) => `${LEVEL_WORDS[b.level] ?? b.level} ${b.entityName ?? b.entityId}`;
 const asSeverity = (value: unknown): Severity | null => (SEVERITIES.includes(value as Severity) ? (value as Severity) : null);
 
 /** What every finding shares, from the common entity fields (action, anomaly, log, audit all carry them). */
@@ -82,7 +85,7 @@ function fromAction(json: IDataObject, i: number): Finding {
 	const params = obj(json.params) ?? {};
 	const severity = asSeverity(json.severity) ?? (kind === 'notify' ? asSeverity(params.severity) : null) ?? ACTION_SEVERITY[kind] ?? 'info';
 	const b = base(json, 'action', kind, severity, i);
-	return { ...b, title: `${ACTION_VERB[kind] ?? kind} ${b.level} ${b.entityName ?? b.entityId}`, reason: str(params.message) ?? str(json.reason) ?? 'no reason given', numbers: actionNumbers(json), at: str(json.decidedAt) };
+	return { ...b, title: `${ACTION_VERB[kind] ?? kind} ${named(b)}`, reason: str(params.message) ?? str(json.reason) ?? 'no reason given', numbers: actionNumbers(json), at: str(json.decidedAt) };
 }
 
 // ── anomalies ──────────────────────────────────────────────────────────────
@@ -97,7 +100,7 @@ function fromAnomaly(json: IDataObject, i: number): ParseResult {
 	];
 	if (typeof json.zScore === 'number') numbers.push({ label: 'Robust z-score', value: formatNumber(json.zScore, { kind: 'count' }) });
 	const b = base(json, 'anomaly', `${metric} ${direction}`, asSeverity(json.severity) ?? 'warning', i);
-	return { finding: { ...b, title: `${metric} ${direction} on ${b.level} ${b.entityName ?? b.entityId}`, reason: str(json.message) ?? `${metric} ${direction}`, numbers, at: str(json.date) } };
+	return { finding: { ...b, title: `${metric} ${direction} on ${named(b)}`, reason: str(json.message) ?? `${metric} ${direction}`, numbers, at: str(json.date) } };
 }
 
 // ── rule decision log ──────────────────────────────────────────────────────
@@ -110,7 +113,7 @@ function fromRuleLog(json: IDataObject, i: number): ParseResult {
 	const b = base(json, 'ruleLog', `rule ${rule}`, severity, i);
 	const numbers = (Array.isArray(json.conditions) ? json.conditions : []).map(obj).filter((c): c is IDataObject => c !== null && str(c.label) !== null)
 		.map((c) => { const unit = unitOf(String(c.label), str(json.currency)); return { label: String(c.label), value: `${formatNumber(c.left, unit)} ${str(c.operator) ?? ''} ${formatNumber(c.right, unit)}`.replace(/\s+/g, ' ') }; });
-	return { finding: { ...b, title: `Rule "${rule}" matched ${b.level} ${b.entityName ?? b.entityId}${kinds.length ? ` → ${kinds.join(', ')}` : ''}`, reason: str(json.reason) ?? `Every condition of "${rule}" holds${str(json.window) ? ` over ${str(json.window)}` : ''}`, numbers, at: str(json.windowEnd) } };
+	return { finding: { ...b, title: `Rule "${rule}" matched ${named(b)}${kinds.length ? ` → ${kinds.join(', ')}` : ''}`, reason: str(json.reason) ?? `Every condition of "${rule}" holds${str(json.window) ? ` over ${str(json.window)}` : ''}`, numbers, at: str(json.windowEnd) } };
 }
 
 // ── Apply audit items ──────────────────────────────────────────────────────
@@ -137,7 +140,7 @@ function fromApplyAudit(json: IDataObject, i: number): Finding {
 	const guardrails = (Array.isArray(json.guardrails) ? json.guardrails : []).map(obj).filter((g): g is IDataObject => g !== null && (g.passed === false || g.ok === false || g.clamped === true));
 	const guardText = guardrails.map((g) => str(g.message) ?? str(g.name) ?? str(g.rule)).filter(Boolean).join('; ');
 	const reason = [error ? `Error: ${error}` : null, str(json.reason) ?? str(action.reason), guardText ? `Guardrails: ${guardText}` : null].filter(Boolean).join(' · ') || outcome;
-	return { ...b, title: `${outcome[0].toUpperCase()}${outcome.slice(1)}: ${kind} on ${b.level} ${b.entityName ?? b.entityId}`, reason, numbers, at: str(json.appliedAt) ?? str(action.decidedAt) };
+	return { ...b, title: `${outcome[0].toUpperCase()}${outcome.slice(1)}: ${kind} on ${named(b)}`, reason, numbers, at: str(json.appliedAt) ?? str(action.decidedAt) };
 }
 
 // ── Meta Ads Trigger events ────────────────────────────────────────────────
@@ -168,7 +171,7 @@ function fromMetaEvent(json: IDataObject, i: number): Finding {
 		if (v !== undefined && v !== null && v !== '') numbers.push({ label, value: String(v) });
 	}
 	const reason = str(value.error_summary) ?? str(value.error_message) ?? str(value.creative_fatigue_message) ?? str(value.recommendation_message) ?? str(obj(details.answers)?.email) ?? known.title;
-	return { ...b, title: `${known.title}: ${b.level} ${b.entityName ?? b.entityId}`, reason, numbers, at: str(json.time) };
+	return { ...b, title: `${known.title}: ${named(b)}`, reason, numbers, at: str(json.time) };
 }
 
 // ── recognition ────────────────────────────────────────────────────────────
