@@ -34,6 +34,7 @@ export function readTarget(ctx: IHookFunctions, fields: string[]): SubscriptionT
 	const what = object === 'page' ? 'Page ID' : 'Ad Account ID';
 	if (!/^\d+$/.test(appId)) throw new NodeOperationError(ctx.getNode(), `App ID must be the numeric id of your Meta app to subscribe automatically (got "${appId}")`);
 	if (!/^\d+$/.test(targetId)) throw new NodeOperationError(ctx.getNode(), `${what} must be numeric to subscribe automatically (got "${rawTarget}")`);
+	if (fields.length === 0) throw new NodeOperationError(ctx.getNode(), 'Pick at least one field under Fields to subscribe to');
 	const callbackUrl = ctx.getNodeWebhookUrl('default');
 	if (!callbackUrl) throw new NodeOperationError(ctx.getNode(), 'n8n did not give this trigger a webhook URL');
 	return { object, appId, targetId, fields, callbackUrl, verifyToken: String(ctx.getNodeParameter('verifyToken', '')) };

@@ -69,6 +69,7 @@ describe('ad account subscription', () => {
 	it('names the missing setting instead of calling Meta', async () => {
 		await expect(methods.create.call(hook({ adAccountId: ids.accountId, appId: '' }))).rejects.toThrow(/App ID must be the numeric id/);
 		await expect(methods.create.call(hook({ adAccountId: 'my account' }))).rejects.toThrow(/Ad Account ID must be numeric/);
+		await expect(methods.create.call(hook({ adAccountId: ids.accountId, fields: [] }))).rejects.toThrow('Pick at least one field under Fields to subscribe to');
 	});
 });
 
