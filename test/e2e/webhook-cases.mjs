@@ -4,7 +4,7 @@
 // editor is up and the owner is logged in.
 import assert from 'node:assert/strict';
 
-import { createDataTable, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
+import { createDataTable, editorRest, insertDataTableRows, personalProjectId } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from './simFetch.mjs';
 
 /** A valid 1×1 PNG. */
@@ -108,7 +108,7 @@ export const webhookCases = [
 	{
 		name: 'Meta Ads Trigger in real n8n: subscribed on publish, handshake, unsigned/wrong signature → 401 and no run, signed unicode payload → re-read → Ads Alert → Slack once despite a duplicate delivery',
 		workflowId: 'adpilotE2eMetaTrig',
-		async run({ port, simulatorUrl }) {
+		async run({ port, cookie, simulatorUrl }) {
 			// Meta's side of webhooks (signing independently of the trigger); compiled by the run's `tsc -p tsconfig.tools.json`, so imported late.
 			const { deliverMetaWebhook, signMetaBody, verifyMetaCallback } = await import('../../build/simulator/webhooks/metaDelivery.js');
 			await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
@@ -161,6 +161,12 @@ export const webhookCases = [
 			await new Promise((r) => setTimeout(r, 5000));
 			const all = (await (await simFetch(`${simulatorUrl}/hooks`)).json()).messages.filter((m) => m.path === '/slack');
 			assert.equal(all.length, 1, `expected exactly one Slack message (the 401s and the duplicate start nothing), got ${all.length}`);
+			// n8n's own record: the workflow ran exactly once (refused and duplicate deliveries start no execution).
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: 'adpilotE2eMetaTrig' }));
+			const executions = await editorRest(port, cookie, 'GET', `/executions?filter=${filter}`);
+			const runs = executions?.results ?? executions ?? [];
+			assert.equal(runs.length, 1, `n8n lists ${runs.length} executions of the trigger workflow: ${JSON.stringify(executions).slice(0, 500)}`);
+			assert.ok(['success', undefined].includes(runs[0].status), `the run ended ${runs[0].status}`);
 		},
 	},
 ];
