@@ -8,6 +8,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { META_APP_TOKEN_HEADER, META_PAGE_TOKEN_HEADER } from './metaAppToken';
+
 /** Meta Marketing API access: a system-user or long-lived user token. */
 export class AdPilotMetaAdsApi implements ICredentialType {
 	name = 'adPilotMetaAdsApi';
@@ -35,7 +37,7 @@ export class AdPilotMetaAdsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional. When set, every call carries appsecret_proof (HMAC-SHA256 of the token), which Meta requires when the app enforces it.',
+				'When set, every call carries appsecret_proof (HMAC-SHA256 of the token), which Meta requires when the app enforces it. The Meta Ads Trigger needs it to verify webhook signatures.',
 		},
 		{
 			displayName: 'Graph API Version',
@@ -59,9 +61,21 @@ export class AdPilotMetaAdsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const token = String(credentials.accessToken ?? '');
-		requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${token}` };
+		const headers = { ...(requestOptions.headers ?? {}) };
+		// The Meta Ads Trigger manages webhook subscriptions, which Meta accepts only
+		// with an app access token ("<app id>|<app secret>"). It names the app id in
+		// this header and the secret is joined here, so it never passes through node code.
+		const appId = String(headers[META_APP_TOKEN_HEADER] ?? '');
+		const pageToken = String(headers[META_PAGE_TOKEN_HEADER] ?? '');
+		delete headers[META_APP_TOKEN_HEADER];
+		delete headers[META_PAGE_TOKEN_HEADER];
 		const appSecret = String(credentials.appSecret ?? '');
+		if (appId !== '') {
+			requestOptions.headers = { ...headers, Authorization: `Bearer ${appId}|${appSecret}` };
+			return requestOptions;
+		}
+		const token = pageToken !== '' ? pageToken : String(credentials.accessToken ?? '');
+		requestOptions.headers = { ...headers, Authorization: `Bearer ${token}` };
 		if (appSecret !== '') {
 			const proof = createHmac('sha256', appSecret).update(token).digest('hex');
 			requestOptions.qs = { ...(requestOptions.qs ?? {}), appsecret_proof: proof };

@@ -11,3 +11,7 @@ export const SIM_GOOGLE_DEVELOPER_TOKEN = 'sim-google-dev-token';
 /** Access tokens the token endpoint issues start with this. */
 export const SIM_GOOGLE_ACCESS_TOKEN_PREFIX = 'sim-google-access-';
 export const SIM_OPENAI_API_KEY = 'sim-openai-key';
+/** The Meta app the sandbox's webhook subscriptions belong to; its app token is `${id}|${SIM_META_APP_SECRET}`. */
+export const SIM_META_APP_ID = '1990000000000001';
+/** Page access tokens the simulator issues: this prefix + the page id. */
+export const SIM_META_PAGE_TOKEN_PREFIX = 'sim-page-token-';

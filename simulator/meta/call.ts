@@ -1,5 +1,6 @@
 /** One Graph call after auth and version stripping; shared by direct requests and batch sub-requests. */
 import type { SimContext } from '../types';
+import type { MetaCaller } from './auth';
 import type { MetaParams } from './params';
 
 export interface MetaCall {
@@ -11,4 +12,6 @@ export interface MetaCall {
 	/** Absolute URL of this call, the base of paging links. */
 	selfUrl: URL;
 	ctx: SimContext;
+	/** Whose token the call carries; absent means the user (batch sub-calls inherit nothing else). */
+	caller?: MetaCaller;
 }

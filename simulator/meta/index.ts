@@ -1,7 +1,7 @@
 /** The Meta Graph (Marketing API) emulation, mounted at `/meta`. */
 import type { DatasetSettings, FaultKind, SimApi, SimContext, SimRequest, SimResponse } from '../types';
 import { DEFAULT_META_KNOBS, type MetaKnobs } from './knobs';
-import { checkAuth } from './auth';
+import { callerOf, checkAuth, requestToken } from './auth';
 import { runBatch } from './batch';
 import type { MetaCall } from './call';
 import { FAULT_ERRORS, invalidParam, metaError, metaErrorBody, unknownPath } from './errors';
@@ -12,6 +12,7 @@ import { callAccountId, routeCall, type MetaServices } from './router';
 import { MetaStore } from './store';
 import { UsageTracker } from './usage';
 import { VideoUploads } from './videos';
+import { WebhookState } from './webhooks';
 
 /** Versions older than this answer (#2635) "deprecated version". */
 const OLDEST_VERSION = 23;
@@ -19,7 +20,7 @@ const OLDEST_VERSION = 23;
 export function createMetaApi(dataset: DatasetSettings, knobs: MetaKnobs = { ...DEFAULT_META_KNOBS }): SimApi {
 	const store = new MetaStore(dataset);
 	const usage = new UsageTracker(knobs);
-	const services: MetaServices = { store, knobs, insights: new InsightsEndpoints(store, knobs), videos: new VideoUploads(store, knobs) };
+	const services: MetaServices = { store, knobs, insights: new InsightsEndpoints(store, knobs), videos: new VideoUploads(store, knobs), webhooks: new WebhookState() };
 
 	const usageHeaders = (ctx: SimContext, segments: string[]) => {
 		const accountId = callAccountId(services, segments);
@@ -71,7 +72,7 @@ export function createMetaApi(dataset: DatasetSettings, knobs: MetaKnobs = { ...
 			const host = String(req.headers.host ?? '127.0.0.1');
 			const query = req.query.toString();
 			const method = String(params.values.method ?? req.method).toUpperCase();
-			const call: MetaCall = { method, segments, version: version || 'v25.0', params, selfUrl: new URL(`http://${host}/meta${req.path}${query ? `?${query}` : ''}`), ctx };
+			const call: MetaCall = { method, segments, version: version || 'v25.0', params, selfUrl: new URL(`http://${host}/meta${req.path}${query ? `?${query}` : ''}`), ctx, caller: callerOf(requestToken(req.headers, params)) };
 			if (segments.length === 0) {
 				if (method !== 'POST') return unknownPath('/');
 				return { ...runBatch(call, { run, renderFault }, knobs.maxBatchSize), headers: usage.headers(ctx) };
@@ -85,6 +86,7 @@ export function createMetaApi(dataset: DatasetSettings, knobs: MetaKnobs = { ...
 			usage.reset();
 			services.insights.reset();
 			services.videos.reset();
+			services.webhooks.reset();
 		},
 	};
 }

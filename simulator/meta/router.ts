@@ -10,12 +10,14 @@ import { createObject, deleteObject, updateObject } from './mutations';
 import { getObject, listObjects } from './objects';
 import type { MetaStore, ObjectType } from './store';
 import type { VideoUploads } from './videos';
+import { refuseNonUser, routeWebhookCall, type WebhookState } from './webhooks';
 
 export interface MetaServices {
 	store: MetaStore;
 	knobs: MetaKnobs;
 	insights: InsightsEndpoints;
 	videos: VideoUploads;
+	webhooks: WebhookState;
 }
 
 const LIST_EDGES: Record<string, ObjectType> = { campaigns: 'campaign', adsets: 'adset', ads: 'ad', adcreatives: 'adcreative' };
@@ -45,6 +47,10 @@ export function callAccountId(services: MetaServices, segments: string[]): strin
 
 export function routeCall(call: MetaCall, services: MetaServices): SimResponse {
 	const { store, knobs, insights, videos } = services;
+	const webhookAnswer = routeWebhookCall(call, services.webhooks, (id) => store.account(id) !== undefined, () => String(store.list('ad', () => true)[0]?.data.id ?? ''));
+	if (webhookAnswer) return webhookAnswer;
+	const refused = refuseNonUser(call.caller);
+	if (refused) return refused;
 	const [head, edge, ...rest] = call.segments;
 	const method = call.method;
 	if (rest.length > 0 || head === undefined) return unsupported(method, call.segments.join('/'));

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 
 import { SANDBOX_WEBHOOKS, webhookForm } from '../../scripts/lib/sandboxWebhooks.mjs';
+import { editorRest } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from './simFetch.mjs';
 
 async function waitForHook(simulatorUrl, path, timeoutMs) {
@@ -77,6 +78,70 @@ export const webhookCases = [
 			assert.equal(String(ad.adset_id), String(adSetId));
 			assert.equal(String(ad.campaign_id), String(campaignId));
 			assert.equal(String(ad.creative?.id), String(creativeId));
+		},
+	},
+	{
+		name: 'Meta Ads Trigger in real n8n: subscribed on publish, handshake, unsigned/wrong signature → 401 and no run, signed unicode payload → re-read → Ads Alert → Slack once despite a duplicate delivery',
+		workflowId: 'adpilotE2eMetaTrig',
+		async run({ port, cookie, simulatorUrl }) {
+			// Meta's side of webhooks (signing independently of the trigger); compiled by the run's `tsc -p tsconfig.tools.json`, so imported late.
+			const { deliverMetaWebhook, signMetaBody, verifyMetaCallback } = await import('../../build/simulator/webhooks/metaDelivery.js');
+			await simFetch(`${simulatorUrl}/hooks`, { method: 'DELETE' });
+			const url = `http://127.0.0.1:${port}/webhook/adpilot-meta-events/webhook`;
+
+			// Published at start: n8n ran the trigger's create(), which subscribed the app through the simulator's Graph.
+			const appToken = { Authorization: 'Bearer 1990000000000001|sim-meta-app-secret' };
+			const subscriptions = await (await simFetch(`${simulatorUrl}/meta/v25.0/1990000000000001/subscriptions`, { headers: appToken })).json();
+			const adAccount = subscriptions.data?.find((s) => s.object === 'ad_account');
+			assert.ok(adAccount, `the app has no ad_account subscription: ${JSON.stringify(subscriptions)}`);
+			assert.match(adAccount.callback_url, /\/webhook\/adpilot-meta-events\/webhook$/);
+			assert.deepEqual(adAccount.fields.map((f) => f.name).sort(), ['ad_recommendations', 'creative_fatigue', 'in_process_ad_objects', 'with_issues_ad_objects']);
+			const installed = await (await simFetch(`${simulatorUrl}/meta/v25.0/act_${META_ACCOUNT}/subscribed_apps`, { headers: { Authorization: 'Bearer sim-meta-token' } })).json();
+			assert.deepEqual(installed.data.map((a) => a.id), ['1990000000000001']);
+
+			// The production webhook is registered a moment after /healthz; retry while it is 404.
+			let handshake;
+			const deadline = Date.now() + 30_000;
+			while (Date.now() < deadline) {
+				handshake = await verifyMetaCallback(url, 'adpilot-e2e-verify-token', '424242');
+				if (handshake.status !== 404) break;
+				await new Promise((r) => setTimeout(r, 1000));
+			}
+			assert.deepEqual(handshake, { status: 200, text: '424242' });
+			assert.equal((await verifyMetaCallback(url, 'wrong-token', '424242')).status, 403);
+
+			const ads = await (await simFetch(`${simulatorUrl}/meta/v25.0/act_${META_ACCOUNT}/ads?fields=id,name&limit=1`, { headers: { Authorization: 'Bearer sim-meta-token' } })).json();
+			const ad = ads.data[0];
+			// Raw bytes as Meta may send them: pretty-printed, a literal "ë" and an escaped "é".
+			const raw = `{\n  "object": "ad_account",\n  "entry": [ { "id": "${META_ACCOUNT}", "time": 1795000000,\n    "changes": [ { "field": "with_issues_ad_objects", "value": { "id": "${ad.id}", "level": "AD", "error_code": 1487, "error_summary": "Zoë: caf\\u00e9 landing page disapproved" } } ] } ]\n}\n`;
+
+			const unsigned = await deliverMetaWebhook(url, raw, { signature: 'none' });
+			assert.equal(unsigned.status, 401, `unsigned POST answered ${unsigned.status}: ${unsigned.text}`);
+			const wrong = await deliverMetaWebhook(url, raw, { appSecret: 'not-the-secret' });
+			assert.equal(wrong.status, 401);
+			const reserialised = await deliverMetaWebhook(url, raw, { signature: { header: signMetaBody(JSON.stringify(JSON.parse(raw))) } });
+			assert.equal(reserialised.status, 401, 'a signature over re-serialised JSON must not pass');
+
+			const signed = await deliverMetaWebhook(url, raw);
+			assert.equal(signed.status, 200, `signed POST answered ${signed.status}: ${signed.text}`);
+			const message = await waitForHook(simulatorUrl, '/slack', 60_000);
+			const blocks = JSON.stringify(message.body.blocks);
+			assert.match(blocks, /Delivery issue/);
+			assert.ok(blocks.includes(ad.name), `the Slack message does not name the re-read ad "${ad.name}": ${blocks.slice(0, 500)}`);
+			assert.ok(blocks.includes('Zoë: café landing page disapproved'), 'the unicode reason did not survive');
+
+			// Meta retries: the same delivery again starts no second run.
+			const retry = await deliverMetaWebhook(url, raw);
+			assert.equal(retry.status, 200);
+			await new Promise((r) => setTimeout(r, 5000));
+			const all = (await (await simFetch(`${simulatorUrl}/hooks`)).json()).messages.filter((m) => m.path === '/slack');
+			assert.equal(all.length, 1, `expected exactly one Slack message (the 401s and the duplicate start nothing), got ${all.length}`);
+			// n8n's own record: the workflow ran exactly once (refused and duplicate deliveries start no execution).
+			const filter = encodeURIComponent(JSON.stringify({ workflowId: 'adpilotE2eMetaTrig' }));
+			const executions = await editorRest(port, cookie, 'GET', `/executions?filter=${filter}`);
+			const runs = executions?.results ?? executions ?? [];
+			assert.equal(runs.length, 1, `n8n lists ${runs.length} executions of the trigger workflow: ${JSON.stringify(executions).slice(0, 500)}`);
+			assert.ok(['success', undefined].includes(runs[0].status), `the run ended ${runs[0].status}`);
 		},
 	},
 ];

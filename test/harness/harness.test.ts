@@ -22,11 +22,13 @@ describe('in-process harness', () => {
 	it('knows every AdPilot node listed in package.json', async () => {
 		const { loadAdPilotNodes } = await import('./nodeTypes');
 		expect(Object.keys(loadAdPilotNodes()).sort()).toEqual([
+			'n8n-nodes-adpilot.adsAlert',
 			'n8n-nodes-adpilot.adsAnalytics',
 			'n8n-nodes-adpilot.adsReport',
 			'n8n-nodes-adpilot.adsRules',
 			'n8n-nodes-adpilot.googleAds',
 			'n8n-nodes-adpilot.metaAds',
+			'n8n-nodes-adpilot.metaAdsTrigger',
 		]);
 	});
 });

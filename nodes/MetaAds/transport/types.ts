@@ -1,7 +1,17 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
-/** Anything that can read the Meta credential and send authenticated requests. */
-export type MetaContext = IExecuteFunctions | ILoadOptionsFunctions;
+/**
+ * Anything that can read the Meta credential and send authenticated requests:
+ * node runs, pickers, and the Meta Ads Trigger's webhook and activation hooks.
+ */
+export type MetaContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export type GraphMethod = 'GET' | 'POST' | 'DELETE';
 
