@@ -7,7 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { withMajorUnits } from '../MetaAds/actions/objects/money';
+import { withMajorUnits } from '../MetaAds/actions/common/money';
 import { graphRequest, redactSecrets, type MetaContext } from '../MetaAds/transport';
 import type { MetaWebhookEvent, ObjectLevel } from './events';
 import { fieldInfo } from './fields';
