@@ -6,7 +6,7 @@
  * what still fails comes back as a failure for the fallback. Configuration
  * errors (bad key, unknown model, bad request) throw: a fallback would hide them.
  */
-import { NodeApiError, sleep as n8nSleep, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep as n8nSleep, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { equalJitterDelayMs } from '../../shared/backoff';
 import { credentialSetting } from '../../shared/n8n/credentialSetting';
@@ -81,6 +81,24 @@ function isTransientNetwork(error: unknown): { code: string; timeout: boolean } 
 	return TRANSIENT.has(code) || timeout ? { code: code || 'timeout', timeout } : null;
 }
 
+async function send(ctx: IExecuteFunctions, baseUrl: string, body: IDataObject, timeoutMs: number): Promise<{ response: FullResponse } | { error: unknown }> {
+	try {
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, OPENAI_CREDENTIAL, {
+			method: 'POST',
+			url: `${baseUrl}/responses`,
+			body,
+			json: true,
+			headers: { 'Content-Type': 'application/json' },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: timeoutMs,
+		})) as FullResponse;
+		return { response };
+	} catch (error) {
+		return { error };
+	}
+}
+
 /**
  * Sends one Responses request. Resolves with the parsed answer (ok or a
  * failure the fallback handles); rejects only on configuration errors.
@@ -93,17 +111,9 @@ export async function callResponses(ctx: IExecuteFunctions, body: IDataObject, i
 	let last: ParsedAnswer = { ok: false, kind: 'http', detail: 'no attempt made', usage: usageOf(null) };
 	for (let attempt = 0; attempt <= settings.maxRetries; attempt++) {
 		let wait: number | null = null;
-		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, OPENAI_CREDENTIAL, {
-				method: 'POST',
-				url: `${baseUrl}/responses`,
-				body,
-				json: true,
-				headers: { 'Content-Type': 'application/json' },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				timeout: settings.timeoutMs,
-			})) as FullResponse;
+		const sent = await send(ctx, baseUrl, body, settings.timeoutMs);
+		if ('response' in sent) {
+			const { response } = sent;
 			const status = Number(response.statusCode);
 			if (status >= 200 && status < 300) return parseAnswer(response.body);
 			const { message, code } = errorOf(response.body);
@@ -113,10 +123,12 @@ export async function callResponses(ctx: IExecuteFunctions, body: IDataObject, i
 			if (status !== 429 && status < 500 && status !== 408) throw configurationError(ctx, status, response.body, itemIndex);
 			last = { ok: false, kind: 'http', detail: `HTTP ${status}${code ? ` ${code}` : ''} after ${attempt + 1} attempt(s)${message ? `: ${message.slice(0, 160)}` : ''}`, usage: usageOf(null) };
 			wait = retryAfterMs(response.headers ?? {});
-		} catch (error) {
-			if (error instanceof NodeApiError) throw error;
-			const network = isTransientNetwork(error);
-			if (!network) throw error;
+		} else {
+			const network = isTransientNetwork(sent.error);
+			if (!network) {
+				// Built from the message only: the helper's error carries the request, headers included.
+				throw new NodeOperationError(ctx.getNode(), `OpenAI request failed: ${String((sent.error as Error)?.message ?? sent.error).slice(0, 300)}`, { itemIndex });
+			}
 			last = {
 				ok: false,
 				kind: network.timeout ? 'timeout' : 'http',
