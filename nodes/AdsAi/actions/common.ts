@@ -61,7 +61,7 @@ export function readAiSettings(ctx: IExecuteFunctions, itemIndex: number): AiSet
 		},
 		call: {
 			maxRetries: Math.max(0, Math.round(num(o, 'maxRetries', 2))),
-			timeoutMs: Math.max(1, num(o, 'timeoutSeconds', 90)) * 1000,
+			timeoutMs: Math.max(0.1, num(o, 'timeoutSeconds', 90)) * 1000,
 			maxRetryWaitMs: Math.max(0, num(o, 'maxRetryWaitSeconds', 60)) * 1000,
 		},
 		price: priceOf(model, { ...(has('inputPrice') ? { input: num(o, 'inputPrice', 0) } : {}), ...(has('outputPrice') ? { output: num(o, 'outputPrice', 0) } : {}) }),
