@@ -54,7 +54,10 @@ const ruleAction = {
 
 const rows = items(rowsFor(STANDARD));
 
-afterEach(() => nock.cleanAll());
+afterEach(() => {
+	nock.abortPendingRequests();
+	nock.cleanAll();
+});
 
 describe('Ads AI Recommend Changes (nock)', () => {
 	it('sends one strict structured-output request with compact aggregates, no raw rows and no key in the body', async () => {
