@@ -128,8 +128,10 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 				if (!format.name) return openAiError(400, "Missing required parameter: 'text.format.name'.", 'invalid_request_error', 'missing_required_parameter', 'text.format.name');
 				if (format.schema?.type !== 'object') return openAiError(400, "Invalid schema for response_format: schema must be a JSON Schema of 'type: \"object\"'.", 'invalid_request_error', 'invalid_json_schema', 'text.format.schema');
 			}
+			// Answer first, then wait: a slow answer must not consume knobs set after the request arrived.
+			const answer = respond(req, body);
 			if (knobs.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.answerDelayMs));
-			return respond(req, body);
+			return answer;
 		},
 		renderFault(fault: FaultKind) {
 			const status = fault.kind === 'http5xx' ? fault.status : 500;
