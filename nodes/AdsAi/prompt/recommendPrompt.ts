@@ -118,21 +118,33 @@ export function buildEntityPrompt(entities: readonly EntityAggregate[], instruct
 	}
 	const ranked = rankEntities(entities);
 	const lines: string[] = [];
-	const shown: BuiltPrompt['shown'] = new Map();
+	const facts: ShownFacts[] = [];
 	let used = fixed;
-	let index = 0;
-	// Reserve room for the summary line of whatever does not fit.
+	// Room for the summary line of whatever does not fit.
 	const reserve = 120;
-	for (; index < ranked.length; index++) {
-		const line = entityLine(ranked[index]);
+	for (const entity of ranked) {
+		const line = entityLine(entity);
 		const text = JSON.stringify(line.json);
 		const cost = estimateTokens(text) + 1;
 		if (used + cost + reserve > budgetTokens) break;
 		used += cost;
 		lines.push(text);
-		shown.set(ranked[index].entityId, { entity: ranked[index], facts: line.shown });
+		facts.push(line.shown);
 	}
-	const rest = ranked.slice(index);
+	// The estimate of the assembled request is what counts: drop lines until it fits.
+	let prompt = assemble(ranked, lines, facts, instructions, context, schema);
+	while (prompt.estimatedTokens > budgetTokens && lines.length > 0) {
+		lines.pop();
+		facts.pop();
+		prompt = assemble(ranked, lines, facts, instructions, context, schema);
+	}
+	return prompt;
+}
+
+function assemble(ranked: readonly EntityAggregate[], lines: readonly string[], facts: readonly ShownFacts[], instructions: string, context: string, schema: unknown): BuiltPrompt {
+	const shown: BuiltPrompt['shown'] = new Map();
+	lines.forEach((_, i) => shown.set(ranked[i].entityId, { entity: ranked[i], facts: facts[i] }));
+	const rest = ranked.slice(lines.length);
 	const parts = [context, `<data name="entities">\n${lines.join('\n')}\n</data>`];
 	if (rest.length > 0) parts.push(dataBlock('others', restSummary(rest)));
 	const input = parts.join('\n');
