@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { countTokens } from 'gpt-tokenizer/model/gpt-4o';
+// The package's default encoding is o200k_base, the gpt-4o / gpt-5 tokenizer.
+import { countTokens } from 'gpt-tokenizer';
 
 import { parseMetricRow } from '../../nodes/shared/contracts';
 import { aggregateEntities, windowOf } from '../../nodes/AdsAi/prompt/aggregates';
