@@ -37,7 +37,24 @@ const proposal = fc.record(
 	},
 	{ requiredKeys: [] },
 );
-const inSchema = fc.record({ analysis: fc.string(), actions: fc.array(proposal, { maxLength: 8 }) });
+/** Close to what a good model says (known id, allowed kind, quoted evidence), with numbers that may still break a limit. */
+const plausible = fc.constantFrom(...STANDARD).chain((s) =>
+	fc.record({
+		entityId: fc.constant(s.id),
+		kind: fc.constantFrom(...ALLOWED, 'resume'),
+		budgetType: fc.constantFrom('daily', null),
+		percent: fc.oneof(fc.integer({ min: -40, max: 40 }), fc.constant(null)),
+		amount: fc.oneof(fc.double({ min: -10, max: s.spendPerDay * 2, noNaN: true }), fc.constant(null)),
+		currency: fc.constantFrom('EUR', null, 'USD'),
+		message: fc.constantFrom('Check this', null),
+		severity: fc.constantFrom('info', null),
+		reason: fc.constant('Because the numbers say so.'),
+		confidence: fc.double({ min: 0, max: 1.2, noNaN: true }),
+		evidence: fc.constant([{ metric: 'spend', window: 'current', value: s.spendPerDay * 7 }]),
+		expectedImpact: fc.constant({ metric: 'spend', direction: 'decrease', percent: null, description: '' }),
+	}),
+);
+const inSchema = fc.record({ analysis: fc.string(), actions: fc.array(fc.oneof({ weight: 3, arbitrary: plausible }, { weight: 1, arbitrary: proposal }), { maxLength: 8 }) });
 const outOfSchema = fc.oneof(fc.jsonValue(), fc.record({ analysis: fc.jsonValue(), actions: fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue(), { maxLength: 4 })) }));
 const reply = fc.oneof(
 	{ weight: 4, arbitrary: inSchema.map((v) => answer(v)) },

@@ -6,7 +6,7 @@ describe('Google ad text length', () => {
 		['Trail Shoes', 11],
 		['Zapatillas de montaña', 21],
 		['日本語', 6],
-		['한국어 광고', 9],
+		['한국어 광고', 11],
 		['ＡＢＣ', 6], // fullwidth Latin
 		['Acme 東京', 9],
 		['', 0],
