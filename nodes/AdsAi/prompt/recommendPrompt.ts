@@ -120,8 +120,8 @@ export function buildEntityPrompt(entities: readonly EntityAggregate[], instruct
 	const lines: string[] = [];
 	const facts: ShownFacts[] = [];
 	let used = fixed;
-	// Room for the summary line of whatever does not fit.
-	const reserve = 120;
+	// Room for the summary of whatever does not fit (its size hardly depends on how many).
+	const reserve = ranked.length > 0 ? estimateTokens(dataBlock('others', restSummary(ranked))) + 16 : 0;
 	for (const entity of ranked) {
 		const line = entityLine(entity);
 		const text = JSON.stringify(line.json);
