@@ -7,6 +7,7 @@ import { createHash, timingSafeEqual } from 'crypto';
 import type { FaultKind, SimApi, SimRequest, SimResponse } from '../types';
 import { SIM_OPENAI_API_KEY } from '../credentials';
 import { DEFAULT_OPENAI_KNOBS, type OpenAiKnobs } from './knobs';
+import { adpilotAnswer } from './model';
 import { generateFromSchema, type JsonSchema } from './schema';
 
 function openAiError(status: number, message: string, type: string, code: string | null, param: string | null = null): SimResponse {
@@ -36,6 +37,7 @@ function tokens(text: string): number {
 
 interface ResponsesRequest {
 	model?: unknown;
+	instructions?: unknown;
 	input?: unknown;
 	text?: { format?: { type?: string; name?: string; schema?: JsonSchema; strict?: boolean } };
 }
@@ -58,7 +60,10 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 		};
 		const format = body.text?.format;
 		let text: string;
-		if (format?.type === 'json_schema') text = JSON.stringify(generateFromSchema(format.schema ?? {}, seedKey, idsIn(prompt)));
+		const instructions = typeof body.instructions === 'string' ? body.instructions : '';
+		const ours = format?.type === 'json_schema' ? adpilotAnswer(String(format.name ?? ''), instructions, prompt, knobs.aiScenario) : null;
+		if (ours !== null) text = ours;
+		else if (format?.type === 'json_schema') text = JSON.stringify(generateFromSchema(format.schema ?? {}, seedKey, idsIn(prompt)));
 		else if (format?.type === 'json_object') text = JSON.stringify({ result: 'Simulated JSON answer' });
 		else text = 'Simulated answer from the AdPilot simulator.';
 		const messageId = `msg_sim${seedKey.slice(0, 24)}`;
@@ -103,7 +108,10 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 				knobs.nextRateLimits--;
 				return knobs.rateLimitKind === 'insufficient_quota'
 					? openAiError(429, 'You exceeded your current quota, please check your plan and billing details.', 'insufficient_quota', 'insufficient_quota')
-					: { ...openAiError(429, 'Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded'), headers: { 'retry-after': '1', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s' } };
+					: {
+							...openAiError(429, 'Rate limit reached for requests. Please try again in 1s.', 'requests', 'rate_limit_exceeded'),
+							headers: { 'retry-after': '1', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '1s', ...(knobs.retryAfterMs !== null ? { 'retry-after-ms': String(knobs.retryAfterMs) } : {}) },
+						};
 			}
 			const scripted = knobs.script.shift();
 			if (scripted) return { status: scripted.status ?? 200, headers: scripted.headers, body: scripted.body };
@@ -120,7 +128,10 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 				if (!format.name) return openAiError(400, "Missing required parameter: 'text.format.name'.", 'invalid_request_error', 'missing_required_parameter', 'text.format.name');
 				if (format.schema?.type !== 'object') return openAiError(400, "Invalid schema for response_format: schema must be a JSON Schema of 'type: \"object\"'.", 'invalid_request_error', 'invalid_json_schema', 'text.format.schema');
 			}
-			return respond(req, body);
+			// Answer first, then wait: a slow answer must not consume knobs set after the request arrived.
+			const answer = respond(req, body);
+			if (knobs.answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, knobs.answerDelayMs));
+			return answer;
 		},
 		renderFault(fault: FaultKind) {
 			const status = fault.kind === 'http5xx' ? fault.status : 500;

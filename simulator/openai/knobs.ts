@@ -1,3 +1,5 @@
+import type { AiScenario } from './model';
+
 /** OpenAI behaviour knobs; change them at start, through `setOpenAiKnobs` or `POST /_sim/openai`. */
 export interface ScriptedResponse {
 	status?: number;
@@ -17,6 +19,12 @@ export interface OpenAiKnobs {
 	/** Which 429: retryable `rate_limit_exceeded` or final `insufficient_quota`. */
 	rateLimitKind: 'rate_limit' | 'insufficient_quota';
 	models: string[];
+	/** How the stand-in model answers AdPilot's own schemas (`adpilot_*`): sensible by default; misbehaviours for tests. */
+	aiScenario: AiScenario;
+	/** Every answer to /v1/responses waits this long first (slow-model and timeout tests). */
+	answerDelayMs: number;
+	/** When set, 429s also carry `retry-after-ms` (OpenAI sends it; short waits keep tests fast). */
+	retryAfterMs: number | null;
 }
 
 export const DEFAULT_OPENAI_KNOBS: OpenAiKnobs = {
@@ -26,4 +34,7 @@ export const DEFAULT_OPENAI_KNOBS: OpenAiKnobs = {
 	nextRateLimits: 0,
 	rateLimitKind: 'rate_limit',
 	models: ['gpt-5-mini', 'gpt-5', 'gpt-4.1-mini'],
+	aiScenario: 'sensible',
+	answerDelayMs: 0,
+	retryAfterMs: null,
 };

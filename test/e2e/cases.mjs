@@ -85,6 +85,30 @@ export const e2eCases = [
 		},
 	},
 	{
+		name: 'Template "Meta Ads AI recommendations": insights → rules (fallback) + Ads AI → checked proposals and a summary on Slack',
+		workflowId: 'adpilotMetaAiRecs',
+		before: clearSlack,
+		async check(result, simulatorUrl) {
+			const rows = nodeOutput(result, 'Ad set insights, last 14 days');
+			const adSets = new Set(rows.map((r) => String(r.entityId)));
+			const out = nodeOutput(result, 'Recommend changes');
+			const summary = out.find((o) => o.summary === true);
+			assert.ok(summary, 'no summary item');
+			assert.equal(summary.status, 'ok', `the AI fell back: ${summary.message}`);
+			const actions = out.filter((o) => o.summary !== true);
+			assert.ok(actions.length > 0, 'the AI proposed nothing');
+			for (const action of actions) {
+				assert.equal(action.schema, 'adpilot.action/v1');
+				assert.equal(action.source.type, 'ai');
+				assert.ok(adSets.has(String(action.entityId)), `unknown entity ${action.entityId}`);
+				assert.ok(action.evidence.length > 0, 'an action without evidence');
+			}
+			const messages = await slackMessages(simulatorUrl);
+			assert.equal(messages.length, out.length);
+			assert.equal(messages.filter((m) => m.body.adpilot.summary === true).length, 1);
+		},
+	},
+	{
 		name: 'Meta Ads: Ad Account → Get Many returns every account the token reaches, across pages',
 		workflowId: 'e2eMetaAdAccounts',
 		async check(result, simulatorUrl) {

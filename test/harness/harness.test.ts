@@ -22,6 +22,7 @@ describe('in-process harness', () => {
 	it('knows every AdPilot node listed in package.json', async () => {
 		const { loadAdPilotNodes } = await import('./nodeTypes');
 		expect(Object.keys(loadAdPilotNodes()).sort()).toEqual([
+			'n8n-nodes-adpilot.adsAi',
 			'n8n-nodes-adpilot.adsAlert',
 			'n8n-nodes-adpilot.adsAnalytics',
 			'n8n-nodes-adpilot.adsReport',
