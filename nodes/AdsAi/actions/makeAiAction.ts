@@ -1,9 +1,8 @@
 /**
- * The single place Ads AI builds an adpilot.action/v1. The coordinator
- * swaps this for the shared makeAction() of the decision-node frame when it
- * lands; until then it follows the contract in nodes/shared/contracts.
+ * Ads AI's adpilot.action/v1, through the shared makeAction(): the source is
+ * the model, and the same proposal for the same window keeps its key.
  */
-import { ACTION_SCHEMA, makeIdempotencyKey, type AdAction, type Evidence } from '../../shared/contracts';
+import { makeAction, type AdAction, type Evidence } from '../../shared/contracts';
 
 export interface AiActionInput {
 	platform: AdAction['platform'];
@@ -23,8 +22,7 @@ export interface AiActionInput {
 }
 
 export function makeAiAction(a: AiActionInput): AdAction {
-	return {
-		schema: ACTION_SCHEMA,
+	return makeAction({
 		platform: a.platform,
 		accountId: a.accountId,
 		level: a.level,
@@ -35,7 +33,7 @@ export function makeAiAction(a: AiActionInput): AdAction {
 		reason: a.reason,
 		evidence: a.evidence,
 		source: { type: 'ai', model: a.model, confidence: a.confidence },
-		idempotencyKey: makeIdempotencyKey({ source: 'ai', entity: `${a.platform}|${a.level}|${a.entityId}`, kind: a.kind, params: a.params, windowEnd: a.windowEnd }),
-		decidedAt: new Date(a.now).toISOString(),
-	} as AdAction;
+		decidedAt: a.now,
+		identity: { source: 'ai', entity: `${a.platform}|${a.level}|${a.entityId}`, kind: a.kind, params: a.params, windowEnd: a.windowEnd },
+	});
 }

@@ -5,7 +5,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { RSA_LIMITS } from '../../GoogleAds/actions/shared/responsiveSearchAd';
+import { RSA_LIMITS } from '../../GoogleAds/actions/common/responsiveSearchAd';
 import { getJsonParameter } from '../../shared/n8n/parameters';
 import { checkGoogleVariant, checkMetaVariant, META_LIMITS, type CopyPlatform, type CopyRules, type DroppedLine } from '../checks/copy';
 import { callResponses } from '../openai/client';

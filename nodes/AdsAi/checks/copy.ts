@@ -4,7 +4,7 @@
  * against the platform minimums and the must-include words. Failing lines
  * are dropped and counted; a variant below the minimum is dropped whole.
  */
-import { RSA_LIMITS } from '../../GoogleAds/actions/shared/responsiveSearchAd';
+import { RSA_LIMITS } from '../../GoogleAds/actions/common/responsiveSearchAd';
 import { googleTextLength } from './textWidth';
 
 export type CopyPlatform = 'google' | 'meta';

@@ -1,6 +1,6 @@
 /** Answer schemas of Write Ad Copy, Plan New Campaign and Ask (versioned). */
 import { BIDDING_STRATEGIES } from '../../GoogleAds/templates/types';
-import { CALL_TO_ACTIONS, OBJECTIVES, OPTIMIZATION_GOALS, SPECIAL_AD_CATEGORIES } from '../../MetaAds/actions/objects/options';
+import { CALL_TO_ACTIONS, OBJECTIVES, OPTIMIZATION_GOALS, SPECIAL_AD_CATEGORIES } from '../../MetaAds/actions/common/options';
 import { EVIDENCE_METRICS, EVIDENCE_WINDOWS } from '../prompt/entityFacts';
 import { array, enumOf, nullableNumber, nullableString, number, object, string, type Schema } from './strict';
 

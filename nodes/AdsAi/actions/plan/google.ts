@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { RSA_LIMITS } from '../../../GoogleAds/actions/shared/responsiveSearchAd';
+import { RSA_LIMITS } from '../../../GoogleAds/actions/common/responsiveSearchAd';
 import type { CampaignTemplate } from '../../../GoogleAds/templates/types';
 import { validateCampaignTemplate } from '../../../GoogleAds/templates/validate';
 import { googleTextLength } from '../../checks/textWidth';

@@ -5,7 +5,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { CALL_TO_ACTIONS, OBJECTIVES, OPTIMIZATION_GOALS, SPECIAL_AD_CATEGORIES } from '../../../MetaAds/actions/objects/options';
+import { CALL_TO_ACTIONS, OBJECTIVES, OPTIMIZATION_GOALS, SPECIAL_AD_CATEGORIES } from '../../../MetaAds/actions/common/options';
 import { checkMetaVariant, type DroppedLine } from '../../checks/copy';
 import type { CampaignBrief } from './brief';
 
