@@ -107,7 +107,10 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 	let current: SimContext | undefined;
 
 	function query(cid: string, text: unknown) {
-		if (isChangeEventQuery(text) && current) return changeEventRows(current.changes, cid, text as string, current.now());
+		if (isChangeEventQuery(text) && current) {
+			const timeZone = store.customers.get(`customers/${cid}`)?.timeZone;
+			return changeEventRows(current.changes, cid, text as string, current.now(), typeof timeZone === 'string' ? timeZone : 'UTC');
+		}
 		if (typeof text !== 'string') throw new SimFailure(400, [googleError('queryError', 'UNEXPECTED_END_OF_QUERY', 'The query is missing.')]);
 		return runQuery(store, metrics, dataset.today, cid, parseGaql(text));
 	}
