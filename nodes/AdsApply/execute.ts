@@ -82,7 +82,7 @@ async function makePlan(ctx: IExecuteFunctions, nowMs: number) {
 	const usable = inputs.filter((i) => propertyOf(i.intent) === null || !missing.has(i.action.platform));
 	const noCredential = inputs.filter((i) => !usable.includes(i)).map((i) => badEntry(i.itemIndex, i.action as unknown as IDataObject, 'platform', missing.get(i.action.platform) as string));
 	const reads = await readAll(ctx, usable.filter((i) => propertyOf(i.intent) !== null), settings, options.historySource, secondInput(ctx), nowMs);
-	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, nowMs }, [...bad, ...noCredential]);
+	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, appliedKeys: reads.appliedKeys, nowMs }, [...bad, ...noCredential]);
 	return { plan, reads, options };
 }
 

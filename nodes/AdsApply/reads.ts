@@ -33,6 +33,16 @@ export async function missingCredentials(ctx: IExecuteFunctions, platforms: Set<
 export interface Reads {
 	states: Map<string, EntityState | Error>;
 	history: Map<string, HistoryEvent[]>;
+	appliedKeys: Map<string, string>;
+}
+
+/** Idempotency keys that audit rows say were applied: a repeat of the same decision is a noop. */
+export function appliedKeysFrom(rows: INodeExecutionData[]): Map<string, string> {
+	const keys = new Map<string, string>();
+	for (const { json } of rows) {
+		if (json.schema === AUDIT_SCHEMA && json.applied === true && typeof json.idempotencyKey === 'string') keys.set(json.idempotencyKey, String(json.runId ?? 'earlier'));
+	}
+	return keys;
 }
 
 function addEvent(history: Map<string, HistoryEvent[]>, key: string, event: HistoryEvent): void {
@@ -56,6 +66,7 @@ export function historyFromAuditRows(rows: INodeExecutionData[], history: Map<st
 export async function readAll(ctx: IExecuteFunctions, inputs: PlanInput[], settings: GuardrailSettings, source: HistorySource, auditRows: INodeExecutionData[], nowMs: number): Promise<Reads> {
 	const states = new Map<string, EntityState | Error>();
 	const history = new Map<string, HistoryEvent[]>();
+	const appliedKeys = appliedKeysFrom(auditRows);
 	if (source !== 'platform') historyFromAuditRows(auditRows, history);
 	const byPlatform = new Map<string, Map<string, EntityRef>>();
 	for (const input of inputs) {
@@ -87,5 +98,5 @@ export async function readAll(ctx: IExecuteFunctions, inputs: PlanInput[], setti
 			});
 		}
 	}
-	return { states, history };
+	return { states, history, appliedKeys };
 }

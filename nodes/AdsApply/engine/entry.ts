@@ -104,6 +104,8 @@ export function judgeEntry(input: PlanInput, entityKey: string, state: EntitySta
 	let entry = base(input, entityKey);
 	const { action, intent } = input;
 	if (intent.type === 'notify') return { ...entry, decision: 'noop', reason: 'notify: passes through, nothing is applied' };
+	const appliedIn = ctx.appliedKeys?.get(action.idempotencyKey);
+	if (appliedIn !== undefined) return { ...entry, decision: 'noop', reason: `already applied in run ${appliedIn} (same idempotencyKey)` };
 	const allowed = ctx.settings.allowedAccounts;
 	const accountCheck: GuardrailCheck = { name: 'allowedAccounts', limit: allowed.length ? allowed.join(', ') : 'any', value: action.accountId, outcome: !allowed.length || allowed.includes(action.accountId) ? 'pass' : 'reject' };
 	if (accountCheck.outcome === 'reject') return reject(entry, `account ${action.accountId} is not in Allowed Accounts`, accountCheck);

@@ -107,5 +107,7 @@ export interface PlanContext {
 	states: Map<string, EntityState | Error>;
 	/** Platform history and recent audit rows, by entity key. */
 	history: Map<string, HistoryEvent[]>;
+	/** idempotencyKey → run that already applied it (from audit rows on the second input). */
+	appliedKeys?: Map<string, string>;
 	nowMs: number;
 }
