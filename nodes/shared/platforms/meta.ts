@@ -78,7 +78,7 @@ async function readStates(ctx: IExecuteFunctions, refs: EntityRef[], opts: { ite
 	const currencies = new Map<string, string | Error>();
 	accounts.forEach((a, i) => {
 		const answer = answers[i];
-		currencies.set(a, answer instanceof Error ? answer : String(answer.currency ?? '').toUpperCase());
+		currencies.set(a, answer instanceof Error ? failure(ctx, `ad account act_${a} cannot be read with this credential (${answer.message})`) : String(answer.currency ?? '').toUpperCase());
 	});
 	let next = accounts.length;
 	return refs.map((ref, i) => {
