@@ -87,6 +87,9 @@ export function judgeAmount(req: AmountRequest, settings: GuardrailSettings): Am
 		return { target: null, checks, reject: `requested ${major(req.requested, req)} ${req.currency} is ${ratio >= 1 ? `${Math.round(ratio * 10) / 10}×` : `1/${Math.round(10 / ratio) / 10}`} the current ${major(req.current, req)} ${req.currency}, far outside the ±${settings.maxChangePercent} % change cap.${hint ?? ''}`, hint };
 	}
 	const bounded = boundsOf(req, checks, req.requested);
+	if (bounded.lo > bounded.hi) {
+		return { target: null, checks, reject: `the floor ${major(bounded.lo, req)} is above the ceiling ${major(bounded.hi, req)} ${req.currency} (action and node limits together)` };
+	}
 	const capped = capWindow(req, settings, checks, bounded.target);
 	const before = distanceToRange(req.current, bounded.lo, bounded.hi);
 	const after = distanceToRange(capped, bounded.lo, bounded.hi);

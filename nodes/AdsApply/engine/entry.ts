@@ -63,20 +63,23 @@ function judgeStatus(entry: PlanEntry, input: PlanInput, state: EntityState, ctx
 	return { ...entry, guardrails: checks, decision: 'apply', requested: target, after: target, change, impact: state.budgets.daily ?? state.budgets.lifetime ?? 0, reason: `${target === 'active' ? 'resume' : 'pause'}` };
 }
 
-function judgeMoney(entry: PlanEntry, input: PlanInput, state: EntityState, ctx: PlanContext): PlanEntry {
+function judgeMoney(judgedBefore: PlanEntry, input: PlanInput, state: EntityState, ctx: PlanContext): PlanEntry {
 	const intent = input.intent;
+	let entry = judgedBefore;
 	if (intent.type !== 'budget' && intent.type !== 'bid') return entry;
 	const current = entry.before as number | null;
 	if (current === null) {
-		const what = intent.type === 'bid' ? 'a bid amount' : `a ${intent.budgetType} budget`;
+		const what = intent.type === 'bid' ? 'bid amount' : `${intent.budgetType} budget`;
 		return reject(entry, `the ${state.ref.level} has no ${what} to change${intent.type === 'budget' ? ' (it may live on its campaign or its ad sets)' : ''}`);
 	}
 	const platform = input.action.platform;
 	const perMajor = unitsPerMajor(platform, state.currency);
 	const currentUnits = toUnits(current, perMajor);
+	// Judge and report the amount the platform really holds, in whole units.
+	entry = { ...entry, before: fromUnits(currentUnits, platform, state.currency) };
 	const requestedUnits = intent.type === 'budget' && intent.percent !== undefined ? Math.round(currentUnits * (1 + intent.percent / 100)) : toUnits(intent.amount as number, perMajor);
 	const requested = fromUnits(requestedUnits, platform, state.currency);
-	if (requestedUnits === currentUnits) return { ...entry, decision: 'noop', requested, after: current, reason: `already ${current} ${state.currency}` };
+	if (requestedUnits === currentUnits) return { ...entry, decision: 'noop', requested, after: entry.before, reason: `already ${String(entry.before)} ${state.currency}` };
 	const isBudget = intent.type === 'budget';
 	const judged = judgeAmount({
 		platform, currency: state.currency, perMajor, current: currentUnits, requested: requestedUnits,
@@ -93,9 +96,9 @@ function judgeMoney(entry: PlanEntry, input: PlanInput, state: EntityState, ctx:
 	const clamped = judged.target !== requestedUnits;
 	return {
 		...judgedEntry, after, change, decision: clamped ? 'clamp' : 'apply',
-		impact: Math.abs(after - current),
-		dailyIncrease: isBudget && intent.budgetType === 'daily' && after > current ? after - current : 0,
-		reason: clamped ? `${requested} ${state.currency} asked, clamped to ${after} by ${judged.checks.filter((c) => c.outcome === 'clamp').map((c) => c.name).join(', ')}` : `${current} → ${after} ${state.currency}`,
+		impact: Math.abs(after - (entry.before as number)),
+		dailyIncrease: isBudget && intent.budgetType === 'daily' && after > (entry.before as number) ? after - (entry.before as number) : 0,
+		reason: clamped ? `${requested} ${state.currency} asked, clamped to ${after} by ${judged.checks.filter((c) => c.outcome === 'clamp').map((c) => c.name).join(', ')}` : `${String(entry.before)} → ${after} ${state.currency}`,
 	};
 }
 

@@ -16,9 +16,10 @@ function priorityOf(entry: PlanEntry): number {
 	return typeof raw === 'number' && Number.isFinite(raw) ? raw : 0;
 }
 
-/** Higher priority first, then larger impact, then input order: deterministic. */
+/** Higher priority first, then larger impact, then the entity (not the input order, so the plan and its digest do not depend on item order). */
 export function byPriority(a: PlanEntry, b: PlanEntry): number {
-	return priorityOf(b) - priorityOf(a) || b.impact - a.impact || a.itemIndex - b.itemIndex;
+	const byEntity = `${a.entityKey}|${a.property}` < `${b.entityKey}|${b.property}` ? -1 : `${a.entityKey}|${a.property}` > `${b.entityKey}|${b.property}` ? 1 : 0;
+	return priorityOf(b) - priorityOf(a) || b.impact - a.impact || byEntity || a.itemIndex - b.itemIndex;
 }
 
 /** The first action for an entity property wins; a later one with the same target is merged into it, a different one rejected. */
