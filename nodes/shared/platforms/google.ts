@@ -13,7 +13,7 @@ import { describeErrors, mutate, search, type GoogleAdsErrorDetail } from '../..
 import type { EntityLevel } from '../contracts/metricRow';
 import { fromGoogleMicros } from '../money';
 import { epochToWallTime, wallTimeToEpoch } from './timeZone';
-import { resultError, type Change, type ChangeResult, type EntityRef, type EntityState, type EntityStatus, type HistoryEvent, type PlatformPort } from './platform';
+import { resultError, type ApplyOptions, type Change, type ChangeResult, type EntityRef, type EntityState, type EntityStatus, type HistoryEvent, type PlatformPort } from './platform';
 
 const STATUS: Record<string, EntityStatus> = { ENABLED: 'active', PAUSED: 'paused', REMOVED: 'removed' };
 
@@ -168,11 +168,11 @@ async function applyForCustomer(ctx: IExecuteFunctions, customerId: string, entr
 				: { ok: true, validateOnly, response: { customerId, ...(answer.results[position] ?? {}) } };
 		});
 	} catch (error) {
-		for (const entry of entries) out[entry.index] = { ok: false, validateOnly, error: resultError(error) };
+		for (const entry of entries) out[entry.index] = { ok: false, validateOnly, error: resultError(error), cause: error as Error };
 	}
 }
 
-async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: { validateOnly: boolean; states?: EntityState[] }): Promise<ChangeResult[]> {
+async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: ApplyOptions): Promise<ChangeResult[]> {
 	const out: ChangeResult[] = new Array(changes.length);
 	const states = opts.states ?? [];
 	const byCustomer = new Map<string, Array<{ index: number; change: Change; state: EntityState }>>();

@@ -9,7 +9,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { graphBatch, graphPaginate, type BatchResult, type BatchSubRequest } from '../../MetaAds/transport';
 import type { EntityLevel } from '../contracts/metricRow';
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../money';
-import { resultError, type Change, type ChangeResult, type EntityRef, type EntityState, type EntityStatus, type HistoryEvent, type PlatformPort } from './platform';
+import { resultError, type ApplyOptions, type Change, type ChangeResult, type EntityRef, type EntityState, type EntityStatus, type HistoryEvent, type PlatformPort } from './platform';
 
 const FIELDS: Partial<Record<EntityLevel, string>> = {
 	campaign: 'id,name,account_id,status,daily_budget,lifetime_budget',
@@ -122,17 +122,18 @@ export function metaChangeBody(change: Change): IDataObject {
 	return { [change.budgetType === 'daily' ? 'daily_budget' : 'lifetime_budget']: minor };
 }
 
-async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: { validateOnly: boolean }): Promise<ChangeResult[]> {
-	const requests: BatchSubRequest[] = changes.map((change) => ({
+async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: ApplyOptions): Promise<ChangeResult[]> {
+	const requests: BatchSubRequest[] = changes.map((change, i) => ({
+		...(opts.itemIndexes ? { itemIndex: opts.itemIndexes[i] } : {}),
 		method: 'POST',
 		relativeUrl: encodeURIComponent(change.ref.entityId),
 		body: { ...metaChangeBody(change), ...(opts.validateOnly ? { execution_options: ['validate_only'] } : {}) },
 	}));
 	if (requests.length === 0) return [];
-	const answers = (await batchOrThrowAll(ctx, requests)).map(answerOf);
+	const answers = (await batchOrThrowAll(ctx, requests, opts.itemIndexes?.[0])).map(answerOf);
 	return answers.map((answer, i) =>
 		answer instanceof Error
-			? { ok: false, validateOnly: opts.validateOnly, error: resultError(answer) }
+			? { ok: false, validateOnly: opts.validateOnly, error: resultError(answer), cause: answer }
 			: { ok: answer.success !== false, validateOnly: opts.validateOnly, response: { id: changes[i].ref.entityId, ...answer } },
 	);
 }

@@ -56,6 +56,16 @@ export interface ChangeResult {
 	/** Ids and whatever the platform returned (never request options or tokens). */
 	response?: IDataObject;
 	error?: { message: string; code?: string | number; details?: string };
+	/** The platform's own error, for nodes that report it as is (n8n error with its item). Not serialised. */
+	cause?: Error;
+}
+
+export interface ApplyOptions {
+	validateOnly: boolean;
+	/** States from `readStates` in this run, for ports that need them to write (Google resource names). */
+	states?: EntityState[];
+	/** The input item of each change, so platform errors name it. */
+	itemIndexes?: number[];
 }
 
 /** A past change the platform itself recorded (Meta activities, Google change_event). */
@@ -79,7 +89,7 @@ export interface PlatformPort {
 	/** The platform's own record of changes since `sinceMs`, for the accounts given (states let ports map budgets to their entities). */
 	readHistory(ctx: IExecuteFunctions, accountIds: string[], sinceMs: number, states: EntityState[]): Promise<HistoryEvent[]>;
 	/** Sends many changes (or only validates them), one result per change in the same order. */
-	applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: { validateOnly: boolean; states?: EntityState[] }): Promise<ChangeResult[]>;
+	applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: ApplyOptions): Promise<ChangeResult[]>;
 }
 
 /** The key of an entity across platforms: `meta:123:adSet:456`. */
