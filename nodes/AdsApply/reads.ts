@@ -84,10 +84,11 @@ export async function readAll(ctx: IExecuteFunctions, inputs: PlanInput[], setti
 		const readable = read.filter((s): s is EntityState => !(s instanceof Error));
 		if (readable.length === 0) continue;
 		const since = nowMs - Math.max(settings.cooldownHours, 1) * HOUR;
+		const byEntity = new Map(readable.map((s) => [s.ref.entityId, s]));
 		try {
 			const events = await port.readHistory(ctx, [...new Set(readable.map((s) => s.ref.accountId))], since, readable);
 			for (const event of events) {
-				const owner = readable.find((s) => s.ref.entityId === event.entityId);
+				const owner = byEntity.get(event.entityId);
 				if (owner) addEvent(history, entityKey(platform, owner.ref), event);
 			}
 		} catch (error) {

@@ -82,13 +82,24 @@ export interface MetaTargets {
 	ads: Array<{ id: string; status: string }>;
 }
 
-export async function metaTargets(sim: RunningSimulator): Promise<MetaTargets> {
+export async function metaTargets(sim: RunningSimulator, limit = 100): Promise<MetaTargets> {
 	const accounts = (await graph(sim, 'me/adaccounts?fields=account_id,currency')).data as IDataObject[];
 	const account = accounts.find((a) => a.currency === 'EUR') ?? accounts[0];
 	const accountId = String(account.account_id);
-	const adSets = ((await graph(sim, `act_${accountId}/adsets?fields=id,daily_budget,status&limit=100`)).data as IDataObject[]) ?? [];
-	const campaigns = ((await graph(sim, `act_${accountId}/campaigns?fields=id,daily_budget,status&limit=100`)).data as IDataObject[]) ?? [];
-	const ads = ((await graph(sim, `act_${accountId}/ads?fields=id,status&limit=100`)).data as IDataObject[]) ?? [];
+	const list = async (edge: string, fields: string) => {
+		const rows: IDataObject[] = [];
+		let after = '';
+		do {
+			const page = await graph(sim, `act_${accountId}/${edge}?fields=${fields}&limit=${Math.min(limit, 500)}${after ? `&after=${after}` : ''}`);
+			rows.push(...((page.data as IDataObject[]) ?? []));
+			const paging = page.paging as { next?: string; cursors?: { after?: string } } | undefined;
+			after = paging?.next && rows.length < limit ? String(paging.cursors?.after ?? '') : '';
+		} while (after);
+		return rows;
+	};
+	const adSets = await list('adsets', 'id,daily_budget,status');
+	const campaigns = await list('campaigns', 'id,daily_budget,status');
+	const ads = await list('ads', 'id,status');
 	const minor = (v: unknown) => Number(v) / 100;
 	return {
 		accountId,

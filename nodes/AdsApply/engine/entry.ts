@@ -107,6 +107,9 @@ export function judgeEntry(input: PlanInput, entityKey: string, state: EntitySta
 	let entry = base(input, entityKey);
 	const { action, intent } = input;
 	if (intent.type === 'notify') return { ...entry, decision: 'noop', reason: 'notify: passes through, nothing is applied' };
+	if (intent.type === 'create') {
+		return reject(entry, 'create actions are not applied by Ads Apply yet: use the Google Ads node\'s Campaign → Create from Template or the Meta Ads node\'s create operations (everything is created PAUSED)');
+	}
 	const appliedIn = ctx.appliedKeys?.get(action.idempotencyKey);
 	if (appliedIn !== undefined) return { ...entry, decision: 'noop', reason: `already applied in run ${appliedIn} (same idempotencyKey)` };
 	const allowed = ctx.settings.allowedAccounts;

@@ -93,12 +93,13 @@ function groupBy<T>(values: T[], key: (value: T) => string): Map<string, T[]> {
 async function readGroup(ctx: IExecuteFunctions, customerId: string, level: EntityLevel, refs: EntityRef[], itemIndex?: number): Promise<Map<string, GoogleState> | Error> {
 	const spec = LEVELS[level]!;
 	try {
-		const rows = await search<IDataObject>(ctx, customerId, spec.query([...new Set(refs.map((r) => r.entityId))]), { itemIndex });
+		const byId = new Map(refs.map((r) => [r.entityId, r]));
+		const rows = await search<IDataObject>(ctx, customerId, spec.query([...byId.keys()]), { itemIndex });
 		const states = new Map<string, GoogleState>();
 		for (const row of rows) {
 			const read = spec.read(row);
 			const currency = String(obj(row.customer).currencyCode ?? '');
-			const ref = refs.find((r) => r.entityId === read.id) ?? { accountId: customerId, level, entityId: read.id };
+			const ref = byId.get(read.id) ?? { accountId: customerId, level, entityId: read.id };
 			states.set(read.id, {
 				ref, name: read.name, status: STATUS[read.status] ?? 'other', platformStatus: read.status, currency,
 				budgets: read.budgets ?? { daily: null, lifetime: null }, bid: read.bid ?? null,
@@ -120,6 +121,7 @@ async function readStates(ctx: IExecuteFunctions, refs: EntityRef[], opts: { ite
 		const [customerId, level] = key.split('|') as [string, EntityLevel];
 		const answer = await readGroup(ctx, customerId, level, group, opts.itemIndex);
 		for (const ref of group) found.set(`${key}|${ref.entityId}`, answer instanceof Error ? answer : (answer.get(ref.entityId) ?? notFound(ctx, ref)));
+		// (answer is keyed by id, so this stays linear in the number of refs)
 	}
 	return refs.map((ref) =>
 		LEVELS[ref.level]
@@ -174,10 +176,11 @@ async function applyForCustomer(ctx: IExecuteFunctions, customerId: string, entr
 
 async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: ApplyOptions): Promise<ChangeResult[]> {
 	const out: ChangeResult[] = new Array(changes.length);
-	const states = opts.states ?? [];
+	const key = (ref: EntityRef) => `${ref.accountId}|${ref.level}|${ref.entityId}`;
+	const states = new Map((opts.states ?? []).map((s) => [key(s.ref), s]));
 	const byCustomer = new Map<string, Array<{ index: number; change: Change; state: EntityState }>>();
 	changes.forEach((change, index) => {
-		const state = states.find((s) => s.ref.accountId === change.ref.accountId && s.ref.level === change.ref.level && s.ref.entityId === change.ref.entityId);
+		const state = states.get(key(change.ref));
 		if (!state || !(state as GoogleState)[RESOURCE]) {
 			out[index] = { ok: false, validateOnly: opts.validateOnly, error: { message: `Google Ads ${change.ref.level} ${change.ref.entityId} was not read before the change; nothing was sent` } };
 			return;
@@ -205,7 +208,13 @@ async function readHistory(ctx: IExecuteFunctions, accountIds: string[], sinceMs
 	const events: HistoryEvent[] = [];
 	const from = Math.max(sinceMs, Date.now() - 29 * 86_400_000);
 	for (const customerId of new Set(accountIds)) {
-		const timeZone = (states.find((s) => s.ref.accountId === customerId) as GoogleState | undefined)?.[TIME_ZONE];
+		const mine = states.filter((s) => s.ref.accountId === customerId) as GoogleState[];
+		const timeZone = mine[0]?.[TIME_ZONE];
+		// A change names a budget or the entity's own resource: both lead to the entities read.
+		const owners = new Map<string, GoogleState[]>();
+		for (const state of mine) {
+			for (const name of [state.budgetResource, state[RESOURCE]]) if (name) owners.set(name, [...(owners.get(name) ?? []), state]);
+		}
 		const rows = await search<IDataObject>(
 			ctx,
 			customerId,
@@ -217,8 +226,7 @@ async function readHistory(ctx: IExecuteFunctions, accountIds: string[], sinceMs
 			const at = wallTimeToEpoch(String(event.changeDateTime ?? ''), timeZone);
 			const resourceName = String(event.changeResourceName ?? '');
 			const what = whatChanged(String(event.changedFields ?? ''));
-			const owners = states.filter((s) => s.ref.accountId === customerId && (s.budgetResource === resourceName || (s as GoogleState)[RESOURCE] === resourceName));
-			for (const owner of owners) if (!Number.isNaN(at)) events.push({ entityId: owner.ref.entityId, at, what });
+			for (const owner of owners.get(resourceName) ?? []) if (!Number.isNaN(at)) events.push({ entityId: owner.ref.entityId, at, what });
 		}
 	}
 	return events;
