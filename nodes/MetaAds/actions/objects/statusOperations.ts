@@ -17,14 +17,17 @@ export function makeSetStatus(kind: ObjectKind, status: 'PAUSED' | 'ACTIVE'): Op
 			const outcomes: ItemOutcome[] = [];
 			const ready: Array<{ itemIndex: number; change: Change }> = [];
 			for (const itemIndex of itemIndexes) {
+				let failure: Error | undefined;
 				try {
 					const entityId = getObjectId(this, kind.idParam, kind.label, itemIndex);
 					ready.push({ itemIndex, change: { kind: 'status', ref: { accountId: '', level: PORT_LEVEL[kind.resource], entityId }, status: status === 'ACTIVE' ? 'active' : 'paused' } });
 				} catch (error) {
-					// Bad input stops the run before any write unless the user wants the rest to go on.
-					if (!this.continueOnFail()) throw error;
-					outcomes.push({ itemIndex, error: error as Error });
+					failure = error as Error;
 				}
+				if (!failure) continue;
+				// Bad input stops the run before any write unless the user wants the rest to go on.
+				if (!this.continueOnFail()) throw failure;
+				outcomes.push({ itemIndex, error: failure });
 			}
 			if (ready.length === 0) return outcomes;
 			const results = await metaPort.applyChanges(this, ready.map((r) => r.change), { validateOnly: false, itemIndexes: ready.map((r) => r.itemIndex) });
