@@ -73,6 +73,11 @@ describe('planner', () => {
 		expect(unreachable.entries[0].decision).toBe('reject');
 	});
 
+	it('refuses to change a shared budget (it would move every campaign on it)', () => {
+		const shared = { ...state('a', 100), budgetShared: true, budgetResource: 'customers/1/campaignBudgets/9' };
+		expect(plan([pct('a', 10)], [shared]).entries[0]).toMatchObject({ decision: 'reject', reason: expect.stringMatching(/shared/) });
+	});
+
 	it('uses whole units of the currency: JPY has none below 1', () => {
 		const jpy = plan([pct('a', 3, { params: { budgetType: 'daily', percent: 3, currency: 'JPY' } })], [state('a', 1001, 'active', 'JPY')]).entries[0];
 		expect(jpy).toMatchObject({ decision: 'apply', after: 1031, currency: 'JPY' });

@@ -72,6 +72,10 @@ function judgeMoney(judgedBefore: PlanEntry, input: PlanInput, state: EntityStat
 		const what = intent.type === 'bid' ? 'bid amount' : `${intent.budgetType} budget`;
 		return reject(entry, `the ${state.ref.level} has no ${what} to change${intent.type === 'budget' ? ' (it may live on its campaign or its ad sets)' : ''}`);
 	}
+	if (intent.type === 'budget' && state.budgetShared) {
+		// One shared budget funds several campaigns: a change here would move them all, outside every per-entity guardrail.
+		return reject(entry, `the budget is shared by several campaigns (${state.budgetResource ?? 'shared budget'}); change it in Google Ads, where every campaign on it is visible`, { name: 'sharedBudget', limit: false, value: true, outcome: 'reject' });
+	}
 	const platform = input.action.platform;
 	const perMajor = unitsPerMajor(platform, state.currency);
 	const currentUnits = toUnits(current, perMajor);
