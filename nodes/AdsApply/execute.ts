@@ -11,6 +11,7 @@ import { reject } from './engine/entry';
 import { readAction, propertyOf } from './engine/intent';
 import { buildPlan, type Plan } from './engine/plan';
 import type { PlanEntry, PlanInput } from './engine/types';
+import { judgeGoogleCreates, sendGoogleCreates } from './create/google';
 import { missingCredentials, readAll } from './reads';
 import { readGuardrails, readRunOptions } from './settings';
 import { approvalCheck, type Approval } from './approval';
@@ -51,7 +52,7 @@ function secondInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 
 /** Sends (or validates) the changes of some entries through their platform ports; results by item index. */
 async function send(ctx: IExecuteFunctions, entries: PlanEntry[], states: Map<string, EntityState | Error>, validateOnly: boolean): Promise<Map<number, ChangeResult>> {
-	const results = new Map<number, ChangeResult>();
+	const results = await sendGoogleCreates(ctx, entries.filter((e) => e.create), validateOnly);
 	const byPlatform = new Map<string, PlanEntry[]>();
 	for (const entry of entries) {
 		if (entry.change) byPlatform.set(entry.action.platform, [...(byPlatform.get(entry.action.platform) ?? []), entry]);
@@ -79,10 +80,13 @@ async function makePlan(ctx: IExecuteFunctions, nowMs: number) {
 	const options = readRunOptions(ctx);
 	const { inputs, bad } = readInputs(ctx.getInputData());
 	const missing = await missingCredentials(ctx, new Set(inputs.filter((i) => propertyOf(i.intent) !== null).map((i) => i.action.platform)));
-	const usable = inputs.filter((i) => propertyOf(i.intent) === null || !missing.has(i.action.platform));
-	const noCredential = inputs.filter((i) => !usable.includes(i)).map((i) => badEntry(i.itemIndex, i.action as unknown as IDataObject, 'platform', missing.get(i.action.platform) as string));
-	const reads = await readAll(ctx, usable.filter((i) => propertyOf(i.intent) !== null), settings, options.historySource, secondInput(ctx), nowMs);
-	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, appliedKeys: reads.appliedKeys, nowMs }, [...bad, ...noCredential]);
+	const withCredential = inputs.filter((i) => propertyOf(i.intent) === null || !missing.has(i.action.platform));
+	const googleCreates = withCredential.filter((i) => i.intent.type === 'create' && i.action.platform === 'google');
+	const usable = withCredential.filter((i) => !googleCreates.includes(i));
+	const noCredential = inputs.filter((i) => !withCredential.includes(i)).map((i) => badEntry(i.itemIndex, i.action as unknown as IDataObject, 'platform', missing.get(i.action.platform) as string));
+	const reads = await readAll(ctx, usable.filter((i) => propertyOf(i.intent) !== null && i.intent.type !== 'create'), settings, options.historySource, secondInput(ctx), nowMs);
+	const creates = googleCreates.length ? await judgeGoogleCreates(ctx, googleCreates, settings) : [];
+	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, appliedKeys: reads.appliedKeys, nowMs }, [...bad, ...noCredential, ...creates]);
 	return { plan, reads, options };
 }
 
@@ -96,14 +100,14 @@ export async function runPlanOrApply(ctx: IExecuteFunctions, operation: 'plan' |
 		approval = approvalCheck(ctx, plan);
 		if (!approval.ok) return toOutputs(ctx, plan, plan.entries, new Map(), { ...meta, operation: 'plan' }, approval);
 	}
-	const sendable = plan.entries.filter((e) => e.change && (e.decision === 'apply' || e.decision === 'clamp'));
+	const sendable = plan.entries.filter((e) => (e.change || e.create) && (e.decision === 'apply' || e.decision === 'clamp'));
 	// Validate in Plan on both platforms; in Apply only on Google, where a refused
 	// operation is then left out of the one mutate (Meta's batch answers per change anyway).
 	const validateHere = options.validateOnPlatform ? sendable.filter((e) => operation === 'plan' || e.action.platform === 'google') : [];
 	const validation = validateHere.length ? await send(ctx, validateHere, reads.states, true) : new Map<number, ChangeResult>();
 	const entries = withValidation(plan, validation);
 	if (operation === 'plan') return toOutputs(ctx, plan, entries, validation, meta, approval);
-	const toSend = entries.filter((e) => e.change && (e.decision === 'apply' || e.decision === 'clamp'));
+	const toSend = entries.filter((e) => (e.change || e.create) && (e.decision === 'apply' || e.decision === 'clamp'));
 	const appliedAt = new Date().toISOString();
 	const results = await send(ctx, toSend, reads.states, false);
 	return toOutputs(ctx, plan, entries, results, { ...meta, appliedAt }, approval);

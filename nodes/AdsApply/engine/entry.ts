@@ -21,7 +21,7 @@ function base(input: PlanInput, entityKey: string): PlanEntry {
 }
 
 export function reject(entry: PlanEntry, reason: string, check?: GuardrailCheck, badField?: string): PlanEntry {
-	return { ...entry, decision: 'reject', after: entry.before, reason, guardrails: check ? [...entry.guardrails, check] : entry.guardrails, change: undefined, ...(badField ? { badField } : {}) };
+	return { ...entry, decision: 'reject', after: entry.before, reason, guardrails: check ? [...entry.guardrails, check] : entry.guardrails, change: undefined, create: undefined, ...(badField ? { badField } : {}) };
 }
 
 function currentValue(entry: PlanEntry, state: EntityState): PropertyValue {
@@ -112,7 +112,8 @@ export function judgeEntry(input: PlanInput, entityKey: string, state: EntitySta
 	const { action, intent } = input;
 	if (intent.type === 'notify') return { ...entry, decision: 'noop', reason: 'notify: passes through, nothing is applied' };
 	if (intent.type === 'create') {
-		return reject(entry, 'create actions are not applied by Ads Apply yet: use the Google Ads node\'s Campaign → Create from Template or the Meta Ads node\'s create operations (everything is created PAUSED)');
+		// Creates are judged by create/ (they need the platform's template code); one reaching here was not.
+		return reject(entry, `${action.platform} create actions of type ${JSON.stringify((action.params as { objectType?: unknown }).objectType)} are not supported by Ads Apply: Google campaignFromTemplate is; for Meta use the Meta Ads node's create operations (everything is created PAUSED)`);
 	}
 	const appliedIn = ctx.appliedKeys?.get(action.idempotencyKey);
 	if (appliedIn !== undefined) return { ...entry, decision: 'noop', reason: `already applied in run ${appliedIn} (same idempotencyKey)` };

@@ -61,5 +61,6 @@ export function propertyOf(intent: Intent): Property | null {
 	if (intent.type === 'status') return 'status';
 	if (intent.type === 'budget') return intent.budgetType === 'daily' ? 'budget.daily' : 'budget.lifetime';
 	if (intent.type === 'bid') return 'bid';
+	if (intent.type === 'create') return 'create';
 	return null;
 }

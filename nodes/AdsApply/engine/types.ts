@@ -3,6 +3,8 @@
  * clock, no process memory): given actions, the platforms' current states,
  * their change history and the settings, it decides what may be sent.
  */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { AdAction, BudgetType } from '../../shared/contracts/action';
 import type { Change, EntityState, HistoryEvent } from '../../shared/platforms/platform';
 
@@ -51,7 +53,7 @@ export type Intent =
 	| { type: 'create' };
 
 /** The property of an entity a change sets: two changes of one property of one entity are duplicates. */
-export type Property = 'status' | 'budget.daily' | 'budget.lifetime' | 'bid';
+export type Property = 'status' | 'budget.daily' | 'budget.lifetime' | 'bid' | 'create';
 
 export type Decision = 'apply' | 'clamp' | 'reject' | 'noop';
 
@@ -74,7 +76,8 @@ export interface PlanInput {
 }
 
 /** A scalar view of the property: a budget or bid in major units, or a status word. */
-export type PropertyValue = number | 'active' | 'paused' | 'removed' | 'other' | null;
+/** …or, for a create, `campaign "<name>" (<spec hash>)`. */
+export type PropertyValue = number | 'active' | 'paused' | 'removed' | 'other' | `campaign ${string}` | null;
 
 export interface PlanEntry {
 	itemIndex: number;
@@ -91,6 +94,8 @@ export interface PlanEntry {
 	reason: string;
 	/** The change to send (decision apply or clamp only). */
 	change?: Change;
+	/** A create to send instead of a change: one atomic mutate (Google campaign from template). */
+	create?: { customerId: string; operations: IDataObject[] };
 	/** For ranking and the per-account cap: money this change adds to daily budgets (≥ 0). */
 	dailyIncrease: number;
 	/** Largest impact first when the run holds more actions than allowed. */
