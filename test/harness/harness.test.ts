@@ -23,6 +23,7 @@ describe('in-process harness', () => {
 		const { loadAdPilotNodes } = await import('./nodeTypes');
 		expect(Object.keys(loadAdPilotNodes()).sort()).toEqual([
 			'n8n-nodes-adpilot.adsAnalytics',
+			'n8n-nodes-adpilot.adsApply',
 			'n8n-nodes-adpilot.adsRules',
 			'n8n-nodes-adpilot.googleAds',
 			'n8n-nodes-adpilot.metaAds',
