@@ -7,6 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { DatasetSettings, FaultSettings, SimApi, SimContext, SimRequest, SimResponse } from './types';
 import { handleAdmin, type AdminTarget } from './core/admin';
+import { ChangeLog, type SimChange } from './core/changeLog';
 import { RequestCounter } from './core/counter';
 import { bare5xx, FaultInjector, throttleFaultFor, type FaultPatch } from './core/faults';
 import { BodyTooLargeError, readBody, writeResponse } from './core/http';
@@ -46,6 +47,8 @@ export interface RunningSimulator {
 	hooksBaseUrl: string;
 	/** What was posted to the hooks recorder, oldest first. */
 	hookMessages(): HookMessage[];
+	/** Every write the APIs accepted, once, oldest first: the truth for Apply's tests. Cleared by reset(). */
+	changes(): SimChange[];
 	dataset: DatasetSettings;
 	/** Requests per label, e.g. `meta GET /insights`; Meta batch sub-requests appear as `meta batch GET /…`. */
 	counts(): Record<string, number>;
@@ -77,6 +80,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	let apis: SimApi[] = [];
 	// Alert messages outlive dataset rebuilds: they are what people were told, not ad state.
 	const hooks = createHooksApi(now);
+	const changeLog = new ChangeLog(now);
 	const buildApis = () => {
 		apis = [createMetaApi(dataset, metaKnobs), createGoogleApi(dataset), createOpenAiApi(openAiKnobs), hooks];
 	};
@@ -92,6 +96,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		count: (label) => counter.add(label),
 		random: () => faults.next(),
 		now,
+		changes: changeLog,
 	};
 
 	const serveApi = async (api: SimApi, req: SimRequest): Promise<SimResponse> => {
@@ -108,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 	const admin: AdminTarget = {
 		info: () => ({ url: sim.url, metaBaseUrl: sim.metaBaseUrl, googleBaseUrl: sim.googleBaseUrl, googleTokenUrl: sim.googleTokenUrl, openAiBaseUrl: sim.openAiBaseUrl, dataset }),
 		counts: () => counter.snapshot(),
+		changes: () => changeLog.list(),
 		totalRequests: () => counter.totalRequests(),
 		resetCounts: () => counter.reset(),
 		faults: () => faults.settings,
@@ -120,9 +126,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 			dataset = { ...dataset, ...patch };
 			sim.dataset = dataset;
 			buildApis();
+			changeLog.clear();
 		},
 		reset: () => {
 			for (const api of apis) api.reset();
+			changeLog.clear();
 			Object.assign(metaKnobs, DEFAULT_META_KNOBS, options.meta);
 			Object.assign(openAiKnobs, DEFAULT_OPENAI_KNOBS, options.openai, { script: [...(options.openai?.script ?? [])] });
 			faults.apply({ ...{ errorRate: 0, kinds: [], latencyMs: 0, throttle: null, seed: 1 }, ...options.faults }, now);
@@ -181,6 +189,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		openAiBaseUrl: `${url}/openai/v1`,
 		hooksBaseUrl: `${url}/hooks`,
 		hookMessages: () => hooks.messages(),
+		changes: () => changeLog.list(),
 		dataset,
 		counts: admin.counts,
 		totalRequests: admin.totalRequests,

@@ -5,6 +5,8 @@
  */
 import type { IncomingHttpHeaders } from 'http';
 
+import type { ChangeLog } from './core/changeLog';
+
 export interface SimRequest {
 	method: string;
 	/** Path below the API's mount prefix, e.g. `/v25.0/act_1/campaigns`. */
@@ -61,6 +63,8 @@ export interface SimContext {
 	/** Deterministic random in [0,1) from the fault stream. */
 	random(): number;
 	now(): number;
+	/** Every accepted write, once (see core/changeLog.ts). */
+	changes: ChangeLog;
 }
 
 export interface SimApi {

@@ -3,6 +3,7 @@
  * out-of-process e2e runs) can be steered over HTTP like the in-process API.
  */
 import type { SimResponse } from '../types';
+import type { SimChange } from './changeLog';
 import type { FaultPatch } from './faults';
 import type { MetaKnobs } from '../meta/knobs';
 import type { OpenAiKnobs } from '../openai/knobs';
@@ -11,6 +12,7 @@ import type { DatasetSettings, FaultSettings } from '../types';
 export interface AdminTarget {
 	info(): Record<string, unknown>;
 	counts(): Record<string, number>;
+	changes(): SimChange[];
 	totalRequests(): number;
 	resetCounts(): void;
 	faults(): FaultSettings;
@@ -45,6 +47,8 @@ export function handleAdmin(method: string, path: string, body: Buffer, sim: Adm
 				return { status: 200, body: sim.info() };
 			case 'GET /_sim/counts':
 				return { status: 200, body: { total: sim.totalRequests(), counts: sim.counts() } };
+			case 'GET /_sim/changes':
+				return { status: 200, body: { changes: sim.changes() } };
 			case 'POST /_sim/counts/reset':
 				sim.resetCounts();
 				return { status: 200, body: { ok: true } };

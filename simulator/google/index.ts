@@ -14,7 +14,8 @@ import {
 import { failureResponse, googleError, nextRequestId, quotaError, SimFailure, statusResponse } from './failure';
 import { parseGaql } from './gaql';
 import { MetricSource } from './metrics';
-import { MIXED_KEYS, MUTATE_COLLECTIONS, partialFailureError, runMutate, type MutateItem } from './mutate';
+import { changeEventRows, isChangeEventQuery } from './changeEvents';
+import { MIXED_KEYS, MUTATE_COLLECTIONS, partialFailureError, runMutate, type AppliedChange, type MutateItem } from './mutate';
 import { runQuery } from './query';
 import { MANAGER_ID, seedStore, type GoogleStore } from './store';
 
@@ -102,7 +103,14 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 		}
 	}
 
+	/** The context of the call being served (single-threaded: one at a time). */
+	let current: SimContext | undefined;
+
 	function query(cid: string, text: unknown) {
+		if (isChangeEventQuery(text) && current) {
+			const timeZone = store.customers.get(`customers/${cid}`)?.timeZone;
+			return changeEventRows(current.changes, cid, text as string, current.now(), typeof timeZone === 'string' ? timeZone : 'UTC');
+		}
 		if (typeof text !== 'string') throw new SimFailure(400, [googleError('queryError', 'UNEXPECTED_END_OF_QUERY', 'The query is missing.')]);
 		return runQuery(store, metrics, dataset.today, cid, parseGaql(text));
 	}
@@ -165,6 +173,7 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 			return { collection, op: op as Record<string, unknown>, prefix: [{ fieldName: 'mutate_operations', index }, { fieldName: snake }] };
 		});
 		const run = runMutate(store, cid, items, { partialFailure: body.partialFailure === true, validateOnly: body.validateOnly === true });
+		recordChanges(cid, run.changes);
 		const out: Record<string, unknown> = {};
 		if (body.validateOnly !== true) {
 			if (mixed) {
@@ -175,6 +184,18 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 		}
 		if (run.errors.length) out.partialFailureError = partialFailureError(run.errors);
 		return { status: 200, body: out };
+	}
+
+	function recordChanges(cid: string, changes: AppliedChange[]): void {
+		for (const change of changes) {
+			if (Object.keys(change.fields).length === 0) continue;
+			const entity = store[MUTATE_COLLECTIONS[change.collection].collection].get(change.resourceName);
+			const campaign = change.collection === 'campaigns' ? change.resourceName : (entity?.campaign as string | undefined);
+			current?.changes.record({
+				api: 'google', accountId: cid, entity: change.resourceName, objectType: change.collection,
+				operation: change.operation, fields: change.fields, ...(campaign ? { campaign } : {}),
+			});
+		}
 	}
 
 	function recommendations(cid: string, action: 'apply' | 'dismiss', body: Record<string, unknown>): SimResponse {
@@ -240,6 +261,7 @@ export function createGoogleApi(dataset: DatasetSettings): SimApi {
 		prefix: '/google',
 		async handle(req, ctx) {
 			try {
+				current = ctx;
 				return await route(req, ctx);
 			} catch (error) {
 				if (error instanceof SimFailure) return failureResponse(error.httpStatus, error.errors);

@@ -239,7 +239,31 @@ function readPath(source: unknown, path: string[]): unknown {
 }
 
 /** Applies one operation; returns its resource name and how to take it back. */
-function applyOne(s: Session, collection: string, op: Op): { resourceName: string; undo: () => void } {
+/** What one committed operation changed, for the change log. */
+export interface AppliedChange {
+	collection: string;
+	resourceName: string;
+	operation: 'create' | 'update' | 'delete';
+	fields: Record<string, { before: unknown; after: unknown }>;
+}
+
+interface Applied {
+	resourceName: string;
+	undo: () => void;
+	change: AppliedChange;
+}
+
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, paths: string[][]): AppliedChange['fields'] {
+	const fields: AppliedChange['fields'] = {};
+	for (const keys of paths) {
+		const was = readPath(before, keys);
+		const now = readPath(after, keys);
+		if (JSON.stringify(was) !== JSON.stringify(now)) fields[keys.join('.')] = { before: was ?? null, after: now ?? null };
+	}
+	return fields;
+}
+
+function applyOne(s: Session, collection: string, op: Op): Applied {
 	const meta = MUTATE_COLLECTIONS[collection];
 	const map = s.store[meta.collection];
 	if (op.create && typeof op.create === 'object') {
@@ -269,6 +293,7 @@ function applyOne(s: Session, collection: string, op: Op): { resourceName: strin
 				if (tempName) s.temp.delete(tempName);
 				if (budget) budget.referenceCount = String(Number(budget.referenceCount) - 1);
 			},
+			change: { collection, resourceName, operation: 'create', fields: { status: { before: null, after: entity.status ?? null } } },
 		};
 	}
 	if (op.update && typeof op.update === 'object') {
@@ -297,7 +322,8 @@ function applyOne(s: Session, collection: string, op: Op): { resourceName: strin
 			setPath(next, keys, value);
 		}
 		map.set(rn, next as Entity);
-		return { resourceName: rn, undo: () => map.set(rn, snapshot) };
+		const fields = changedFields(snapshot, next, mask.map((path) => path.split('.').map(camel)));
+		return { resourceName: rn, undo: () => map.set(rn, snapshot), change: { collection, resourceName: rn, operation: 'update', fields } };
 	}
 	if (op.remove !== undefined) {
 		const rn = resolve(s, op.remove);
@@ -305,7 +331,11 @@ function applyOne(s: Session, collection: string, op: Op): { resourceName: strin
 		if (!current) fail('mutateError', 'RESOURCE_NOT_FOUND', 'The requested resource was not found.', ['remove'], String(op.remove));
 		const before = current.status;
 		current.status = 'REMOVED';
-		return { resourceName: rn, undo: () => (current.status = before) };
+		return {
+			resourceName: rn,
+			undo: () => (current.status = before),
+			change: { collection, resourceName: rn, operation: 'delete', fields: { status: { before: before ?? null, after: 'REMOVED' } } },
+		};
 	}
 	fail('mutateError', 'OPERATION_REQUIRED', 'An operation needs create, update or remove.', []);
 }
@@ -313,6 +343,8 @@ function applyOne(s: Session, collection: string, op: Op): { resourceName: strin
 export interface MutateRun {
 	results: Array<{ resourceName: string } | null>;
 	errors: SimGoogleError[];
+	/** What was committed (empty under validateOnly or an atomic failure). */
+	changes: AppliedChange[];
 }
 
 /**
@@ -330,6 +362,7 @@ export function runMutate(
 	}
 	const s: Session = { store, cid, temp: new Map() };
 	const undos: Array<() => void> = [];
+	const changes: AppliedChange[] = [];
 	const results: MutateRun['results'] = [];
 	const errors: SimGoogleError[] = [];
 	for (const item of items) {
@@ -339,6 +372,7 @@ export function runMutate(
 			}
 			const done = applyOne(s, item.collection, item.op);
 			undos.push(done.undo);
+			changes.push(done.change);
 			results.push({ resourceName: done.resourceName });
 		} catch (error) {
 			if (!(error instanceof OpFailure)) throw error;
@@ -356,8 +390,11 @@ export function runMutate(
 		undoAll();
 		throw new SimFailure(400, errors);
 	}
-	if (opts.validateOnly) undoAll();
-	return { results, errors };
+	if (opts.validateOnly) {
+		undoAll();
+		return { results, errors, changes: [] };
+	}
+	return { results, errors, changes };
 }
 
 /** The `partialFailureError` field of a mutate answer. */

@@ -219,6 +219,7 @@ export function createObject(call: MetaCall, store: MetaStore, account: TreeAcco
 	const id = store.mintId(ID_KIND[type]);
 	const now = metaTime(call.ctx.now());
 	store.objects.set(id, { type, data: { id, ...result, created_time: now, updated_time: now } });
+	call.ctx.changes.record({ api: 'meta', accountId: account.id, entity: id, objectType: type, operation: 'create', fields: { status: { before: null, after: result.status ?? null } } });
 	if (type === 'ad') {
 		// New ads have no history; they would start delivering from today.
 		store.profiles.set(id, makeProfile({
@@ -272,9 +273,24 @@ export function updateObject(call: MetaCall, store: MetaStore, object: MetaObjec
 	}
 	if (validateOnly(call)) return { status: 200, body: { success: true } };
 	if (budgetChange && object.type === 'adset') store.budgetChanges.get(String(object.data.id))!.push(call.ctx.now());
+	recordUpdate(call, object, changes);
 	Object.assign(object.data, changes, { updated_time: metaTime(call.ctx.now()) });
 	store.touch();
 	return { status: 200, body: { success: true } };
+}
+
+/** Logs the fields an update really changes (a write of the same value changes nothing). */
+function recordUpdate(call: MetaCall, object: MetaObject, changes: Record<string, unknown>): void {
+	const fields: Record<string, { before: unknown; after: unknown }> = {};
+	for (const [key, after] of Object.entries(changes)) {
+		const before = object.data[key];
+		if (JSON.stringify(before) !== JSON.stringify(after)) fields[key] = { before: before ?? null, after };
+	}
+	if (Object.keys(fields).length === 0) return;
+	call.ctx.changes.record({
+		api: 'meta', accountId: String(object.data.account_id), entity: String(object.data.id), objectType: object.type,
+		operation: 'update', fields, ...(object.data.campaign_id ? { campaign: String(object.data.campaign_id) } : {}),
+	});
 }
 
 /** Ad set budgets may change a limited number of times per rolling hour. */
@@ -294,6 +310,7 @@ function checkBudgetRate(store: MetaStore, adSetId: string, nowMs: number, perHo
 
 export function deleteObject(call: MetaCall, store: MetaStore, object: MetaObject): SimResponse {
 	if (validateOnly(call)) return { status: 200, body: { success: true } };
+	call.ctx.changes.record({ api: 'meta', accountId: String(object.data.account_id), entity: String(object.data.id), objectType: object.type, operation: 'delete', fields: { status: { before: object.data.status ?? null, after: 'DELETED' } } });
 	object.data.status = 'DELETED';
 	object.data.updated_time = metaTime(call.ctx.now());
 	store.touch();

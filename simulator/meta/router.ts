@@ -1,5 +1,6 @@
 /** Dispatches one authenticated Graph call (direct or from a batch) to its endpoint. */
 import type { SimResponse } from '../types';
+import { listActivities } from './activities';
 import { getAccount, getMe, getMinimumBudgets, listMyAccounts } from './accounts';
 import type { MetaCall } from './call';
 import { invalidParam, metaError, unsupportedGet } from './errors';
@@ -64,6 +65,7 @@ export function routeCall(call: MetaCall, services: MetaServices): SimResponse {
 		if (!account) return unsupported(method, head);
 		if (edge === undefined) return method === 'GET' ? getAccount(call, store, account) : unsupported(method, head);
 		if (edge === 'minimum_budgets' && method === 'GET') return getMinimumBudgets(call, knobs.defaultPageLimit);
+		if (edge === 'activities' && method === 'GET') return listActivities(call, account.id, knobs.defaultPageLimit);
 		if (edge in LIST_EDGES) {
 			if (method === 'GET') return listObjects(call, store, LIST_EDGES[edge], 'account_id', account.id, knobs.defaultPageLimit);
 			if (method === 'POST') return createObject(call, store, account, edge, (id) => videos.videos.has(id));

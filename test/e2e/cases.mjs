@@ -30,11 +30,26 @@ async function simulatorAccounts(simulatorUrl) {
 	return (await answer.json()).data;
 }
 
+/** Every write the simulator accepted (its change log). */
+async function simulatorChanges(simulatorUrl) {
+	const answer = await simFetch(`${simulatorUrl}/_sim/changes`);
+	return (await answer.json()).changes;
+}
+
+async function resetSimulator(simulatorUrl) {
+	await simFetch(`${simulatorUrl}/_sim/reset`, { method: 'POST' });
+}
+
+async function resetAndClear(simulatorUrl) {
+	await resetSimulator(simulatorUrl);
+	await clearSlack(simulatorUrl);
+}
+
 export const e2eCases = [
 	{
-		name: 'Template "Meta Ads rules every 30 minutes": insights → rules → one Slack message per action',
+		name: 'Template "Meta Ads rules every 30 minutes": insights → rules → one Slack message per action → Ads Apply plan',
 		workflowId: 'adpilotMetaRules',
-		before: clearSlack,
+		before: resetAndClear,
 		async check(result, simulatorUrl) {
 			const rows = nodeOutput(result, 'Ad set insights, last 14 days');
 			assert.ok(rows.length > 0, 'no insight rows');
@@ -48,6 +63,17 @@ export const e2eCases = [
 				actions.map((a) => a.idempotencyKey).sort(),
 			);
 			for (const message of messages) assert.match(message.body.text, /^\*(pause|resume|setBudget|changeBudgetByPercent|setBid|notify)\* /);
+			// Ads Apply (Plan) judged every proposed action and changed nothing. (Checked in this run: Ads Rules'
+			// cooldowns live in static data, so a second run of this template proposes nothing.)
+			const audit = nodeOutput(result, 'Plan changes (dry run)');
+			assert.equal(audit.length, actions.length);
+			for (const item of audit) {
+				assert.equal(item.schema, 'adpilot.audit/v1');
+				assert.ok(['apply', 'clamp', 'reject', 'noop'].includes(item.decision), item.decision);
+				assert.equal(item.applied, false);
+				assert.match(item.planDigest, /^sha256:[0-9a-f]{64}$/);
+			}
+			assert.deepEqual(await simulatorChanges(simulatorUrl), [], 'a plan must change nothing');
 		},
 	},
 	{
@@ -137,6 +163,34 @@ export const e2eCases = [
 			assert.equal(binary.chart.mimeType, 'image/png');
 			assert.equal(binary.csv.mimeType, 'text/csv');
 			assert.equal(binary.pdfHtml.mimeType, 'text/html');
+		},
+	},
+	{
+		name: 'Template "Meta budget reallocation": the Plan step gets the setBudget actions only and changes nothing',
+		workflowId: 'adpilotMetaRealloc',
+		before: resetAndClear,
+		async check(result, simulatorUrl) {
+			const proposals = nodeOutput(result, 'Reallocate budget').filter((o) => o.kind === 'setBudget');
+			const audit = nodeOutput(result, 'Plan changes (dry run)');
+			assert.equal(audit.length, proposals.length, 'the filter should pass the actions alone');
+			for (const item of audit) assert.ok(item.decision !== 'reject' || !String(item.error ?? '').includes('not a valid action'), item.reason);
+			assert.deepEqual(await simulatorChanges(simulatorUrl), []);
+		},
+	},
+	{
+		name: 'Ads Apply: Plan, then Apply bound to the approved digest; the simulator records exactly one write',
+		workflowId: 'e2eAdsApply',
+		before: resetSimulator,
+		async check(result, simulatorUrl) {
+			const plan = nodeOutput(result, 'Plan');
+			assert.deepEqual(plan.map((p) => p.decision), ['apply', 'reject']);
+			const applied = nodeOutput(result, 'Apply');
+			assert.deepEqual(applied.map((a) => a.applied), [true, false]);
+			assert.equal(applied[0].planDigest, plan[0].planDigest);
+			const changes = await simulatorChanges(simulatorUrl);
+			assert.equal(changes.length, 1);
+			assert.equal(changes[0].entity, '120300100000000012');
+			assert.deepEqual(changes[0].fields.status, { before: 'ACTIVE', after: 'PAUSED' });
 		},
 	},
 ];

@@ -25,6 +25,7 @@ describe('in-process harness', () => {
 			'n8n-nodes-adpilot.adsAi',
 			'n8n-nodes-adpilot.adsAlert',
 			'n8n-nodes-adpilot.adsAnalytics',
+			'n8n-nodes-adpilot.adsApply',
 			'n8n-nodes-adpilot.adsReport',
 			'n8n-nodes-adpilot.adsRules',
 			'n8n-nodes-adpilot.googleAds',

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeType } from 'n8n-workflow';
 
+import { AdsApply } from '../../nodes/AdsApply/AdsApply.node';
 import { GoogleAds } from '../../nodes/GoogleAds/GoogleAds.node';
 import { MetaAds } from '../../nodes/MetaAds/MetaAds.node';
 import { graphRequest } from '../../nodes/MetaAds/transport';
@@ -150,5 +151,39 @@ describe('no secret leaves a node', () => {
 		const text = await produced(new GoogleAds(), googleReport, googleCredential());
 		expect(text).toContain('adpilot.metricRow/v1');
 		expectNoSecrets(text, [SIM_GOOGLE_REFRESH_TOKEN, SIM_GOOGLE_CLIENT_SECRET, SIM_GOOGLE_DEVELOPER_TOKEN, 'sim-google-access-']);
+	});
+});
+
+describe('no secret leaves Ads Apply', () => {
+	const metaAction = {
+		schema: 'adpilot.action/v1', platform: 'meta', accountId: '100010000000001', level: 'adSet', entityId: '120300100000000001', kind: 'pause', params: {},
+		reason: 'leak check', evidence: [], source: { type: 'manual' }, idempotencyKey: 'leak-1', decidedAt: '2026-11-20T00:00:00Z',
+	};
+	const googleAction = { ...metaAction, platform: 'google', accountId: String(Number(MANAGER_ID) + 1), level: 'campaign', entityId: '20000001', idempotencyKey: 'leak-2' };
+
+	async function producedByApply(parameters: IDataObject, credentials: Record<string, ICredentialDataDecryptedObject>): Promise<string> {
+		const texts: string[] = [];
+		for (const continueOnFail of [true, false]) {
+			const ctx = createExecuteContext({ parameters: { authentication: 'refreshToken', ...parameters }, credentials, continueOnFail, inputItems: [{ json: metaAction }, { json: googleAction }] });
+			try {
+				texts.push(deepText(await new AdsApply().execute.call(ctx)));
+			} catch (error) {
+				texts.push(deepText(error));
+			}
+		}
+		return [...texts, ...printed].join('\n');
+	}
+
+	it('bad Meta token and bad Google credentials: rejected items, no secret in them', async () => {
+		const credentials = { ...simulatorCredentials(sim, { meta: { accessToken: CANARY.metaToken, appSecret: CANARY.appSecret }, google: { refreshToken: CANARY.googleRefresh, clientSecret: CANARY.googleSecret, developerToken: CANARY.developerToken } }) };
+		const text = await producedByApply({ operation: 'apply', requireApprovedDigest: false }, credentials);
+		expect(text).toContain('adpilot.audit/v1');
+		expectNoSecrets(text, Object.values(CANARY));
+	});
+
+	it('a successful Plan and Apply on both platforms carry no secret', async () => {
+		const text = (await producedByApply({ operation: 'plan' }, simulatorCredentials(sim))) + (await producedByApply({ operation: 'apply', requireApprovedDigest: false, guardrails: { cooldownHours: 0 } }, simulatorCredentials(sim)));
+		expect(text).toContain('"applied":true');
+		expectNoSecrets(text, [SIM_META_ACCESS_TOKEN, SIM_GOOGLE_REFRESH_TOKEN, SIM_GOOGLE_CLIENT_SECRET, SIM_GOOGLE_DEVELOPER_TOKEN, 'sim-google-access-']);
 	});
 });

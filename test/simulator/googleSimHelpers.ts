@@ -5,6 +5,7 @@ import {
 	SIM_GOOGLE_DEVELOPER_TOKEN,
 	SIM_GOOGLE_REFRESH_TOKEN,
 } from '../../simulator/credentials';
+import { ChangeLog } from '../../simulator/core/changeLog';
 import { createGoogleApi, MANAGER_ID } from '../../simulator/google';
 
 export const SMALL_DATASET: DatasetSettings = {
@@ -19,13 +20,15 @@ export const SMALL_DATASET: DatasetSettings = {
 
 export function fakeSimContext(dataset: DatasetSettings = SMALL_DATASET): SimContext & { counts: Record<string, number> } {
 	const counts: Record<string, number> = {};
+	const now = () => Date.parse(`${dataset.today}T12:00:00Z`);
 	return {
 		counts,
 		faults: { errorRate: 0, kinds: [], latencyMs: 0, throttle: null, seed: 1 },
 		dataset,
 		count: (label) => (counts[label] = (counts[label] ?? 0) + 1),
 		random: () => 0.5,
-		now: () => Date.parse(`${dataset.today}T12:00:00Z`),
+		now,
+		changes: new ChangeLog(now),
 	};
 }
 
