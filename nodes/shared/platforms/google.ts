@@ -6,9 +6,9 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { budgetAmountOperation } from '../../GoogleAds/actions/shared/budget';
-import { microsString } from '../../GoogleAds/actions/shared/money';
-import { statusOperation } from '../../GoogleAds/actions/shared/status';
+import { budgetAmountOperation } from '../../GoogleAds/actions/common/budget';
+import { microsString } from '../../GoogleAds/actions/common/money';
+import { statusOperation } from '../../GoogleAds/actions/common/status';
 import { describeErrors, mutate, search, type GoogleAdsErrorDetail } from '../../GoogleAds/transport';
 import type { EntityLevel } from '../contracts/metricRow';
 import { fromGoogleMicros } from '../money';
