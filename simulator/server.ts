@@ -17,6 +17,7 @@ import { createHooksApi, type HookMessage } from './hooks/index';
 import { createMetaApi } from './meta/index';
 import { DEFAULT_META_KNOBS, type MetaKnobs } from './meta/knobs';
 import { createOpenAiApi } from './openai/index';
+import { startSmtpSink, type SmtpSink } from './smtp/index';
 import { DEFAULT_OPENAI_KNOBS, type OpenAiKnobs } from './openai/knobs';
 
 export interface SimulatorOptions {
@@ -28,6 +29,8 @@ export interface SimulatorOptions {
 	faults?: FaultPatch;
 	meta?: Partial<MetaKnobs>;
 	openai?: Partial<OpenAiKnobs>;
+	/** Also start the SMTP sink on this port (0 = a free one); mails land in the hooks recorder under `/email`. */
+	smtpPort?: number;
 	/** Clock for throttle windows, budget-change limits and video processing; default Date.now. */
 	now?: () => number;
 }
@@ -46,6 +49,8 @@ export interface RunningSimulator {
 	hooksBaseUrl: string;
 	/** What was posted to the hooks recorder, oldest first. */
 	hookMessages(): HookMessage[];
+	/** The SMTP sink's port, when `smtpPort` was given. */
+	smtpPort: number | null;
 	dataset: DatasetSettings;
 	/** Requests per label, e.g. `meta GET /insights`; Meta batch sub-requests appear as `meta batch GET /…`. */
 	counts(): Record<string, number>;
@@ -170,6 +175,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		server.listen(options.port ?? 0, host, () => resolve());
 	});
 	const port = (server.address() as AddressInfo).port;
+	const smtp: SmtpSink | null =
+		options.smtpPort === undefined ? null : await startSmtpSink(options.smtpPort, host, (mail) => hooks.record('/email', 'message/rfc822', mail));
 	const url = `http://${host}:${port}`;
 
 	const sim: RunningSimulator = {
@@ -181,6 +188,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		openAiBaseUrl: `${url}/openai/v1`,
 		hooksBaseUrl: `${url}/hooks`,
 		hookMessages: () => hooks.messages(),
+		smtpPort: smtp?.port ?? null,
 		dataset,
 		counts: admin.counts,
 		totalRequests: admin.totalRequests,
@@ -193,11 +201,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		setOpenAiKnobs: admin.setOpenAiKnobs,
 		setDataset: admin.setDataset,
 		reset: admin.reset,
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await smtp?.close();
+			await new Promise<void>((resolve, reject) => {
 				server.closeAllConnections();
 				server.close((error) => (error ? reject(error) : resolve()));
-			}),
+			});
+		},
 	};
 	return sim;
 }
