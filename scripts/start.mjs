@@ -23,7 +23,7 @@ async function main() {
 	const simulator = await startSimulatorProcess(SIMULATOR_PORT);
 	const userFolder = join(repoRoot, '.n8n-sandbox');
 	mkdirSync(userFolder, { recursive: true });
-	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
+	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort });
 	const editor = await startEditor(userFolder, EDITOR_PORT);
 	await ensureOwner(EDITOR_PORT);
 

@@ -158,12 +158,15 @@ function executionError(stdout) {
 /** The sandbox's owner account, created on first start. */
 export const SANDBOX_OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
 
+/** How long the REST routes may take to appear after /healthz; minutes on a loaded machine. */
+const REST_READY_MS = Number(process.env.ADPILOT_N8N_REST_TIMEOUT_MS ?? 240_000);
+
 /**
  * Creates the owner account, retrying until n8n's REST routes are up (they
  * come a little after /healthz). A 400 means an owner exists already.
  */
 export async function ensureOwner(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + REST_READY_MS;
 	while (Date.now() < deadline) {
 		try {
 			const answer = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
@@ -179,7 +182,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
-	throw new Error('could not create the n8n owner account within 60 s');
+	throw new Error(`could not create the n8n owner account within ${REST_READY_MS / 1000} s`);
 }
 
 /**
@@ -189,7 +192,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
  * owner initialisation after our first setup call landed.
  */
 export async function loginToEditor(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + 60_000;
+	const deadline = Date.now() + REST_READY_MS;
 	const seen = [];
 	while (Date.now() < deadline) {
 		const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
