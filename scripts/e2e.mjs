@@ -12,8 +12,15 @@ import { ensureNode24 } from './lib/node24.mjs';
 import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
+import { loopEditorCases, loopExecuteCases } from '../test/e2e/loop-cases.mjs';
 
-const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
+// ADPILOT_E2E_ONLY=<regex> runs only the cases whose names match (the editor check always runs).
+const only = process.env.ADPILOT_E2E_ONLY ? new RegExp(process.env.ADPILOT_E2E_ONLY, 'i') : undefined;
+const selected = (cases) => (only ? cases.filter((c) => only.test(c.name)) : cases);
+const executeCases = selected([...e2eCases, ...loopExecuteCases]);
+const editorCases = selected([...webhookCases, ...loopEditorCases]);
+
+const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key', 'sim-telegram-token', 'xoxb-sim-slack-token', 'sim-whatsapp-token', 'sim-mcp-token'];
 
 /** What `npm start` shows: the editor lists AdPilot's nodes, and every credential's Test button passes. */
 async function checkEditor(port, cookie, simulatorUrl) {
@@ -40,7 +47,7 @@ async function checkEditor(port, cookie, simulatorUrl) {
 async function editorChecks(userFolder, simulatorUrl, report) {
 	const EDITOR_CHECK = 'the editor lists every AdPilot node and every credential test passes';
 	const publishErrors = new Map();
-	for (const testCase of webhookCases) {
+	for (const testCase of editorCases) {
 		try {
 			publishWorkflow(userFolder, testCase.workflowId);
 		} catch (error) {
@@ -62,7 +69,7 @@ async function editorChecks(userFolder, simulatorUrl, report) {
 		report(EDITOR_CHECK, started, error);
 	}
 	try {
-		for (const testCase of webhookCases) {
+		for (const testCase of editorCases) {
 			started = Date.now();
 			try {
 				if (publishErrors.has(testCase)) throw publishErrors.get(testCase);
@@ -88,8 +95,8 @@ async function main() {
 	try {
 		const e2eDir = join(repoRoot, 'test', 'e2e', 'workflows');
 		const extra = readdirSync(e2eDir).filter((f) => f.endsWith('.json')).map((f) => join(e2eDir, f));
-		prepareInstance({ userFolder, simulatorUrl: simulator.url, extraWorkflowFiles: extra });
-		for (const testCase of e2eCases) {
+		prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort, extraWorkflowFiles: extra });
+		for (const testCase of executeCases) {
 			const started = Date.now();
 			try {
 				if (testCase.before) await testCase.before(simulator.url);
