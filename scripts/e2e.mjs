@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, publishCalledWorkflows, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 import { loopEditorCases, loopExecuteCases } from '../test/e2e/loop-cases.mjs';
@@ -44,7 +44,7 @@ async function checkEditor(port, cookie, simulatorUrl) {
  * CLI), starts one editor, then runs the editor check and every webhook case
  * against it. `report(name, started, error?)` prints one ok/FAIL line per check.
  */
-async function editorChecks(userFolder, simulatorUrl, report) {
+async function editorChecks(userFolder, simulatorUrl, workflows, report) {
 	const EDITOR_CHECK = 'the editor lists every AdPilot node and every credential test passes';
 	const publishErrors = new Map();
 	for (const testCase of editorCases) {
@@ -63,6 +63,7 @@ async function editorChecks(userFolder, simulatorUrl, report) {
 		editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: broker, N8N_LOG_LEVEL: 'warn' });
 		await ensureOwner(port);
 		cookie = await loginToEditor(port);
+		await publishCalledWorkflows(port, cookie, workflows);
 		await checkEditor(port, cookie, simulatorUrl);
 		report(EDITOR_CHECK, started);
 	} catch (error) {
@@ -95,7 +96,7 @@ async function main() {
 	try {
 		const e2eDir = join(repoRoot, 'test', 'e2e', 'workflows');
 		const extra = readdirSync(e2eDir).filter((f) => f.endsWith('.json')).map((f) => join(e2eDir, f));
-		prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort, extraWorkflowFiles: extra });
+		const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort, extraWorkflowFiles: extra });
 		for (const testCase of executeCases) {
 			const started = Date.now();
 			try {
@@ -113,7 +114,7 @@ async function main() {
 				console.log(`FAIL ${testCase.name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ""}`);
 			}
 		}
-		await editorChecks(userFolder, simulator.url, (name, started, error) => {
+		await editorChecks(userFolder, simulator.url, workflows, (name, started, error) => {
 			if (error) {
 				failed++;
 				console.log(`FAIL ${name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}`);

@@ -4,6 +4,7 @@
 // sandbox as `npm start` (in a throwaway folder), logs in, and drives
 // Debian's chromium headless through playwright-core.
 //   ADPILOT_CHROMIUM=/path/to/chromium   another browser binary
+//   ADPILOT_EDITOR_PORT=5678             use a running `npm start` sandbox instead of starting one
 //   node scripts/screenshots.mjs error-alerts   only the templates whose file names match
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -45,22 +46,10 @@ async function shoot(page, port, workflowId, file) {
 	return { path, bytes: statSync(path).size };
 }
 
-async function main() {
-	const filters = process.argv.slice(2);
-	const env = ensureNode24();
-	execFileSync('npx', ['tsc', '-p', 'tsconfig.tools.json'], { cwd: repoRoot, env, stdio: 'inherit' });
-	const simulatorPort = 21000 + Math.floor(Math.random() * 4000);
-	const simulator = await startSimulatorProcess(simulatorPort);
-	const userFolder = mkdtempSync(join(tmpdir(), 'adpilot-shots-'));
-	let editor;
-	let browser;
+/** Logs the browser in with the editor's session cookie and shoots every template. */
+async function shootAll(port, cookie, filters) {
+	const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
 	try {
-		prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort });
-		const port = 46000 + Math.floor(Math.random() * 4000);
-		editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: String(port + 1), N8N_LOG_LEVEL: 'warn' });
-		await ensureOwner(port);
-		const cookie = await loginToEditor(port);
-		browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
 		const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, colorScheme: 'light' });
 		await context.addCookies(
 			cookie.split('; ').map((pair) => {
@@ -75,7 +64,29 @@ async function main() {
 			console.log(`${path} (${Math.round(bytes / 1024)} KiB)`);
 		}
 	} finally {
-		await browser?.close();
+		await browser.close();
+	}
+}
+
+async function main() {
+	const filters = process.argv.slice(2);
+	if (process.env.ADPILOT_EDITOR_PORT) {
+		const port = Number(process.env.ADPILOT_EDITOR_PORT);
+		await shootAll(port, await loginToEditor(port), filters);
+		return;
+	}
+	const env = ensureNode24();
+	execFileSync('npx', ['tsc', '-p', 'tsconfig.tools.json'], { cwd: repoRoot, env, stdio: 'inherit' });
+	const simulator = await startSimulatorProcess(21000 + Math.floor(Math.random() * 4000));
+	const userFolder = mkdtempSync(join(tmpdir(), 'adpilot-shots-'));
+	let editor;
+	try {
+		prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort });
+		const port = 46000 + Math.floor(Math.random() * 4000);
+		editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: String(port + 1), N8N_LOG_LEVEL: 'warn' });
+		await ensureOwner(port);
+		await shootAll(port, await loginToEditor(port), filters);
+	} finally {
 		editor?.kill('SIGTERM');
 		simulator.child.kill('SIGTERM');
 		rmSync(userFolder, { recursive: true, force: true });

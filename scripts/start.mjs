@@ -6,9 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ensureOwner, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
+import { ensureOwner, loginToEditor, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, publishCalledWorkflows, startSimulatorProcess } from './lib/sandbox.mjs';
 
 const EDITOR_PORT = Number(process.env.ADPILOT_EDITOR_PORT ?? 5678);
 const SIMULATOR_PORT = Number(process.env.ADPILOT_SIMULATOR_PORT ?? 5680);
@@ -26,6 +26,7 @@ async function main() {
 	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort });
 	const editor = await startEditor(userFolder, EDITOR_PORT);
 	await ensureOwner(EDITOR_PORT);
+	await publishCalledWorkflows(EDITOR_PORT, await loginToEditor(EDITOR_PORT), workflows);
 
 	console.log('\n  AdPilot sandbox is running');
 	console.log(`  Editor:     http://localhost:${EDITOR_PORT}`);

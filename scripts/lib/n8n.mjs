@@ -279,6 +279,17 @@ export async function insertDataTableRows(port, cookie, projectId, dataTableId, 
 	return await editorRest(port, cookie, 'POST', `/projects/${projectId}/data-tables/${dataTableId}/insert`, { data: rows, returnType: 'all' });
 }
 
+/**
+ * Publishes a workflow's current version through the editor, as its Publish
+ * button does. Sub-workflows and error workflows need this: n8n 2.40 runs them
+ * from its publication records, which `publish:workflow` (CLI) does not write
+ * ("Workflow is not active and cannot be executed").
+ */
+export async function publishInEditor(port, cookie, workflowId) {
+	const workflow = await editorRest(port, cookie, 'GET', `/workflows/${workflowId}`);
+	return await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
+}
+
 /** Publishes (activates) a workflow's current version from the CLI; takes effect for an editor started afterwards. */
 export function publishWorkflow(userFolder, workflowId) {
 	return n8nCommand(userFolder, ['publish:workflow', `--id=${workflowId}`]);

@@ -11,7 +11,7 @@ import {
 	importWorkflows,
 	installIntoInstance,
 	packAdPilot,
-	publishWorkflow,
+	publishInEditor,
 	repoRoot,
 } from './n8n.mjs';
 import { ensureNode24 } from './node24.mjs';
@@ -90,8 +90,18 @@ export function collectWorkflows(extraFiles = [], simulatorUrl, credentials = []
 	});
 }
 
-function isSubWorkflow(workflow) {
-	return (workflow.nodes ?? []).some((node) => node.type === 'n8n-nodes-base.executeWorkflowTrigger');
+const hasNode = (workflow, type) => (workflow.nodes ?? []).some((node) => node.type === type);
+
+/**
+ * n8n 2.x runs a sub-workflow (Execute Workflow Trigger) or an error workflow
+ * (Error Trigger) only once it is published through the editor, and refuses
+ * to publish a workflow whose sub-workflows are not: sub-workflows go first.
+ * Call once the editor is up and the owner logged in.
+ */
+export async function publishCalledWorkflows(port, cookie, workflows) {
+	const subWorkflows = workflows.filter((w) => hasNode(w, 'n8n-nodes-base.executeWorkflowTrigger'));
+	const errorWorkflows = workflows.filter((w) => hasNode(w, 'n8n-nodes-base.errorTrigger') && !subWorkflows.includes(w));
+	for (const workflow of [...subWorkflows, ...errorWorkflows]) await publishInEditor(port, cookie, workflow.id);
 }
 
 /**
@@ -113,8 +123,6 @@ export function prepareInstance({ userFolder, simulatorUrl, smtpPort, extraWorkf
 	const workflowsFile = join(work, 'workflows.json');
 	writeFileSync(workflowsFile, JSON.stringify(workflows));
 	if (workflows.length > 0) importWorkflows(userFolder, workflowsFile);
-	// n8n 2.x runs a sub-workflow only once it is published ("Workflow is not active and cannot be executed").
-	for (const workflow of workflows.filter(isSubWorkflow)) publishWorkflow(userFolder, workflow.id);
 	return { workflows };
 }
 
