@@ -48,9 +48,9 @@ function decodeBody(body: string, encoding: string | undefined): string {
 	return body;
 }
 
-/** `=?UTF-8?Q?...?=` and `=?UTF-8?B?...?=` words in a header. */
+/** `=?UTF-8?Q?...?=` and `=?UTF-8?B?...?=` words in a header; whitespace between two encoded words is not text (RFC 2047 §6.2). */
 function decodeEncodedWords(value: string): string {
-	return value.replace(/=\?[^?]+\?([QqBb])\?([^?]*)\?=/g, (_, kind: string, data: string) =>
+	return value.replace(/(\?=)\s+(?==\?)/g, '$1').replace(/=\?[^?]+\?([QqBb])\?([^?]*)\?=/g, (_, kind: string, data: string) =>
 		kind.toUpperCase() === 'B' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
 	);
 }

@@ -81,6 +81,11 @@ describe('MIME reading', () => {
 		expect(decodeQuotedPrintable('50 % =E2=9C=93 soft=\r\nbreak')).toBe('50 % ✓ softbreak');
 	});
 
+	it('joins a long subject that nodemailer folded into several encoded words, without inventing spaces', () => {
+		const raw = ['Subject: =?UTF-8?Q?AdPilot:_workflow_"E2E"_?=', ' =?UTF-8?Q?failed_at_"Read"?=', '', 'x'].join('\r\n');
+		expect(parseMail(raw).subject).toBe('AdPilot: workflow "E2E" failed at "Read"');
+	});
+
 	it('lists attachments by file name instead of inlining them', () => {
 		const raw = ['Subject: r', 'Content-Type: multipart/mixed; boundary=x', '', '--x', 'Content-Type: text/plain', '', 'hello', '--x', 'Content-Type: text/csv; name="week.csv"', 'Content-Disposition: attachment; filename="week.csv"', '', 'a,b', '--x--'].join('\r\n');
 		expect(parseMail(raw)).toMatchObject({ subject: 'r', text: 'hello', html: null, attachments: ['week.csv'] });
