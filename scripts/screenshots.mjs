@@ -34,7 +34,7 @@ function templatesToShoot(filters) {
 /** Opens one workflow, waits until its nodes are drawn and fitted, and saves the canvas. */
 async function shoot(page, port, workflowId, file) {
 	await page.goto(`http://127.0.0.1:${port}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded' });
-	await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 60_000 });
+	await page.waitForSelector('[data-test-id="canvas-node"]');
 	await page.waitForLoadState('networkidle').catch(() => undefined);
 	// Close whatever the editor pops up on first visit, then zoom to fit ("1" in n8n's canvas).
 	await page.keyboard.press('Escape');
@@ -58,6 +58,8 @@ async function shootAll(port, cookie, filters) {
 			}),
 		);
 		const page = await context.newPage();
+		// The editor's first load compiles a lot of JavaScript; on a busy machine that takes minutes.
+		page.setDefaultTimeout(180_000);
 		mkdirSync(outDir, { recursive: true });
 		for (const { file, id } of templatesToShoot(filters)) {
 			const { path, bytes } = await shoot(page, port, id, file);
