@@ -46,9 +46,14 @@ export function builtInSandboxCredentials(simulatorUrl, smtpPort) {
 
 /** Fills one template (parsed JSON) for the sandbox; `credentials` are every sandbox credential. */
 export function fillTemplateForSandbox(workflow, credentials) {
-	let text = JSON.stringify(workflow);
-	for (const [placeholder, value] of Object.entries(SANDBOX_PLACEHOLDERS)) text = text.split(placeholder).join(value);
-	const filled = JSON.parse(text);
+	const fill = (node) => {
+		// Sticky notes keep the placeholder names: they tell the user what to replace.
+		if (node.type === 'n8n-nodes-base.stickyNote') return node;
+		let text = JSON.stringify(node);
+		for (const [placeholder, value] of Object.entries(SANDBOX_PLACEHOLDERS)) text = text.split(placeholder).join(value);
+		return JSON.parse(text);
+	};
+	const filled = { ...workflow, nodes: (workflow.nodes ?? []).map(fill) };
 	const byType = new Map(credentials.map((credential) => [credential.type, credential]));
 	for (const node of filled.nodes ?? []) {
 		for (const type of Object.keys(node.credentials ?? {})) {
