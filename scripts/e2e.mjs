@@ -9,12 +9,19 @@ import { join } from 'node:path';
 
 import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, publishCalledWorkflows, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { ensureSandboxDataTables } from './lib/sandboxDataTables.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
+import { loopEditorCases, loopExecuteCases } from '../test/e2e/loop-cases.mjs';
 
-const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
+// ADPILOT_E2E_ONLY=<regex> runs only the cases whose names match (the editor check always runs).
+const only = process.env.ADPILOT_E2E_ONLY ? new RegExp(process.env.ADPILOT_E2E_ONLY, 'i') : undefined;
+const selected = (cases) => (only ? cases.filter((c) => only.test(c.name)) : cases);
+const executeCases = selected([...e2eCases, ...loopExecuteCases]);
+const editorCases = selected([...webhookCases, ...loopEditorCases]);
+
+const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key', 'sim-telegram-token', 'xoxb-sim-slack-token', 'sim-whatsapp-token', 'sim-mcp-token'];
 
 /** Where the editor fetches output schemas (nodes/shared/contracts/jsonSchemas.ts → OUTPUT_SCHEMAS). */
 const OUTPUT_SCHEMA_URLS = [
@@ -53,10 +60,10 @@ async function checkEditor(port, cookie, simulatorUrl) {
  * CLI), starts one editor, then runs the editor check and every webhook case
  * against it. `report(name, started, error?)` prints one ok/FAIL line per check.
  */
-async function editorChecks(userFolder, simulatorUrl, report) {
+async function editorChecks(userFolder, simulatorUrl, workflows, report) {
 	const EDITOR_CHECK = 'the editor lists every AdPilot node, serves their output schemas, every credential test passes, the sandbox data tables are created as `npm start` creates them';
 	const publishErrors = new Map();
-	for (const testCase of webhookCases) {
+	for (const testCase of editorCases) {
 		try {
 			publishWorkflow(userFolder, testCase.workflowId);
 		} catch (error) {
@@ -72,6 +79,7 @@ async function editorChecks(userFolder, simulatorUrl, report) {
 		editor = await startEditor(userFolder, port, { N8N_RUNNERS_BROKER_PORT: broker, N8N_LOG_LEVEL: 'warn' });
 		await ensureOwner(port);
 		cookie = await loginToEditor(port);
+		await publishCalledWorkflows(port, cookie, workflows);
 		await checkEditor(port, cookie, simulatorUrl);
 		// The webhook cases find their clients only in these tables: nothing else creates them.
 		await ensureSandboxDataTables(port, cookie);
@@ -80,7 +88,7 @@ async function editorChecks(userFolder, simulatorUrl, report) {
 		report(EDITOR_CHECK, started, error);
 	}
 	try {
-		for (const testCase of webhookCases) {
+		for (const testCase of editorCases) {
 			started = Date.now();
 			try {
 				if (publishErrors.has(testCase)) throw publishErrors.get(testCase);
@@ -106,8 +114,8 @@ async function main() {
 	try {
 		const e2eDir = join(repoRoot, 'test', 'e2e', 'workflows');
 		const extra = readdirSync(e2eDir).filter((f) => f.endsWith('.json')).map((f) => join(e2eDir, f));
-		prepareInstance({ userFolder, simulatorUrl: simulator.url, extraWorkflowFiles: extra });
-		for (const testCase of e2eCases) {
+		const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort, extraWorkflowFiles: extra });
+		for (const testCase of executeCases) {
 			const started = Date.now();
 			try {
 				if (testCase.before) await testCase.before(simulator.url);
@@ -124,7 +132,7 @@ async function main() {
 				console.log(`FAIL ${testCase.name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ""}`);
 			}
 		}
-		await editorChecks(userFolder, simulator.url, (name, started, error) => {
+		await editorChecks(userFolder, simulator.url, workflows, (name, started, error) => {
 			if (error) {
 				failed++;
 				console.log(`FAIL ${name}: ${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}`);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { ensureOwner, loginToEditor, publishWorkflow, repoRoot, SANDBOX_OWNER, startEditor } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, publishCalledWorkflows, startSimulatorProcess } from './lib/sandbox.mjs';
 import { ensureSandboxDataTables } from './lib/sandboxDataTables.mjs';
 import { curlLine, SANDBOX_WEBHOOKS } from './lib/sandboxWebhooks.mjs';
 
@@ -28,13 +28,15 @@ async function main() {
 	const simulator = await startSimulatorProcess(SIMULATOR_PORT);
 	const userFolder = join(repoRoot, '.n8n-sandbox');
 	mkdirSync(userFolder, { recursive: true });
-	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url });
+	const { workflows } = prepareInstance({ userFolder, simulatorUrl: simulator.url, smtpPort: simulator.smtpPort });
 	// n8n serves a production webhook only for a published workflow (published from the CLI before start).
 	for (const webhook of SANDBOX_WEBHOOKS) publishWorkflow(userFolder, webhook.workflowId);
 	// Warnings and errors only: the banner below says what the user needs.
 	const editor = await startEditor(userFolder, EDITOR_PORT, { N8N_LOG_LEVEL: 'warn' }, { quiet: true });
 	await ensureOwner(EDITOR_PORT);
 	const cookie = await loginToEditor(EDITOR_PORT);
+	// Sub-workflows and error workflows run only once published through the editor's REST API.
+	await publishCalledWorkflows(EDITOR_PORT, cookie, workflows);
 	const tables = await ensureSandboxDataTables(EDITOR_PORT, cookie);
 	const seconds = Math.round((Date.now() - startedAt) / 1000);
 

@@ -10,6 +10,7 @@ import type { MetaKnobs } from './meta/knobs';
 
 const USAGE = `Usage: simulator [options]
   --port N              listen port on 127.0.0.1 (default 5680, beside n8n's 5678 and its task broker's 5679; 0 = random)
+  --smtp-port N         also run the SMTP sink (mails appear under GET /hooks, path /email)
   --seed N              dataset seed (default 1)
   --days N              days of history ending yesterday (default 90)
   --today YYYY-MM-DD    the dataset's "today" (default: the real date)
@@ -75,6 +76,7 @@ export function optionsFromArgs(argv: string[]): SimulatorOptions | undefined {
 	if (maxSync !== undefined) meta.insightsMaxSyncRows = maxSync;
 	return {
 		port: numberArg(args, 'port') ?? 5680,
+		smtpPort: numberArg(args, 'smtp-port'),
 		dataset,
 		meta,
 		faults: {
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
 	console.log(`  Meta:    ${sim.metaBaseUrl}  (e.g. ${sim.metaBaseUrl}/v25.0/me)`);
 	console.log(`  Google:  ${sim.googleBaseUrl}  token: ${sim.googleTokenUrl}`);
 	console.log(`  OpenAI:  ${sim.openAiBaseUrl}`);
+	if (sim.smtpPort !== null) console.log(`  SMTP:    127.0.0.1:${sim.smtpPort}  (mails recorded under ${sim.hooksBaseUrl}, path /email)`);
 	console.log(`  Admin:   ${sim.url}/_sim/counts | /_sim/faults | /_sim/meta | /_sim/openai | /_sim/reset`);
 	const stop = () => {
 		sim.close().finally(() => process.exit(0));

@@ -18,6 +18,7 @@ import { createHooksApi, type HookMessage } from './hooks/index';
 import { createMetaApi } from './meta/index';
 import { DEFAULT_META_KNOBS, type MetaKnobs } from './meta/knobs';
 import { createOpenAiApi } from './openai/index';
+import { startSmtpSink, type SmtpSink } from './smtp/index';
 import { DEFAULT_OPENAI_KNOBS, type OpenAiKnobs } from './openai/knobs';
 
 export interface SimulatorOptions {
@@ -29,6 +30,8 @@ export interface SimulatorOptions {
 	faults?: FaultPatch;
 	meta?: Partial<MetaKnobs>;
 	openai?: Partial<OpenAiKnobs>;
+	/** Also start the SMTP sink on this port (0 = a free one); mails land in the hooks recorder under `/email`. */
+	smtpPort?: number;
 	/** Clock for throttle windows, budget-change limits and video processing; default Date.now. */
 	now?: () => number;
 }
@@ -49,6 +52,8 @@ export interface RunningSimulator {
 	hookMessages(): HookMessage[];
 	/** Every write the APIs accepted, once, oldest first: the truth for Apply's tests. Cleared by reset(). */
 	changes(): SimChange[];
+	/** The SMTP sink's port, when `smtpPort` was given. */
+	smtpPort: number | null;
 	dataset: DatasetSettings;
 	/** Requests per label, e.g. `meta GET /insights`; Meta batch sub-requests appear as `meta batch GET /…`. */
 	counts(): Record<string, number>;
@@ -178,6 +183,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		server.listen(options.port ?? 0, host, () => resolve());
 	});
 	const port = (server.address() as AddressInfo).port;
+	const smtp: SmtpSink | null =
+		options.smtpPort === undefined ? null : await startSmtpSink(options.smtpPort, host, (mail) => hooks.record('/email', 'message/rfc822', mail));
 	const url = `http://${host}:${port}`;
 
 	const sim: RunningSimulator = {
@@ -190,6 +197,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		hooksBaseUrl: `${url}/hooks`,
 		hookMessages: () => hooks.messages(),
 		changes: () => changeLog.list(),
+		smtpPort: smtp?.port ?? null,
 		dataset,
 		counts: admin.counts,
 		totalRequests: admin.totalRequests,
@@ -202,11 +210,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 		setOpenAiKnobs: admin.setOpenAiKnobs,
 		setDataset: admin.setDataset,
 		reset: admin.reset,
-		close: () =>
-			new Promise<void>((resolve, reject) => {
+		close: async () => {
+			await smtp?.close();
+			await new Promise<void>((resolve, reject) => {
 				server.closeAllConnections();
 				server.close((error) => (error ? reject(error) : resolve()));
-			}),
+			});
+		},
 	};
 	return sim;
 }

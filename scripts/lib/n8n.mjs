@@ -176,22 +176,18 @@ function executionError(stdout) {
 	return `node "${node ?? '?'}": ${error.message}${error.description ? ` (${error.description})` : ''}`;
 }
 
-/**
- * How long n8n may take to answer its REST routes after /healthz. A few seconds
- * on an idle machine; on a busy one (load 17 on 2 cores) SQLite pings time out
- * and a minute was not enough.
- */
-const OWNER_SETUP_MS = 180_000;
-
 /** The sandbox's owner account, created on first start. */
 export const SANDBOX_OWNER = { email: 'admin@adpilot.local', firstName: 'Ad', lastName: 'Pilot', password: 'AdPilot-sandbox-1' };
+
+/** How long the REST routes may take to appear after /healthz; minutes on a loaded machine. */
+const REST_READY_MS = Number(process.env.ADPILOT_N8N_REST_TIMEOUT_MS ?? 240_000);
 
 /**
  * Creates the owner account, retrying until n8n's REST routes are up (they
  * come a little after /healthz). A 400 means an owner exists already.
  */
 export async function ensureOwner(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + OWNER_SETUP_MS;
+	const deadline = Date.now() + REST_READY_MS;
 	while (Date.now() < deadline) {
 		try {
 			const answer = await fetch(`http://127.0.0.1:${port}/rest/owner/setup`, {
@@ -207,7 +203,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
 		}
 		await new Promise((r) => setTimeout(r, 1000));
 	}
-	throw new Error(`could not create the n8n owner account within ${OWNER_SETUP_MS / 1000} s`);
+	throw new Error(`could not create the n8n owner account within ${REST_READY_MS / 1000} s`);
 }
 
 /**
@@ -217,7 +213,7 @@ export async function ensureOwner(port, owner = SANDBOX_OWNER) {
  * owner initialisation after our first setup call landed.
  */
 export async function loginToEditor(port, owner = SANDBOX_OWNER) {
-	const deadline = Date.now() + OWNER_SETUP_MS;
+	const deadline = Date.now() + REST_READY_MS;
 	const seen = [];
 	while (Date.now() < deadline) {
 		const login = await fetch(`http://127.0.0.1:${port}/rest/login`, {
@@ -310,6 +306,17 @@ export async function createDataTable(port, cookie, projectId, name, columns) {
 /** Inserts rows into a data table. */
 export async function insertDataTableRows(port, cookie, projectId, dataTableId, rows) {
 	return await editorRest(port, cookie, 'POST', `/projects/${projectId}/data-tables/${dataTableId}/insert`, { data: rows, returnType: 'all' });
+}
+
+/**
+ * Publishes a workflow's current version through the editor, as its Publish
+ * button does. Sub-workflows and error workflows need this: n8n 2.40 runs them
+ * from its publication records, which `publish:workflow` (CLI) does not write
+ * ("Workflow is not active and cannot be executed").
+ */
+export async function publishInEditor(port, cookie, workflowId) {
+	const workflow = await editorRest(port, cookie, 'GET', `/workflows/${workflowId}`);
+	return await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/activate`, { versionId: workflow.versionId });
 }
 
 /** Publishes (activates) a workflow's current version from the CLI; takes effect for an editor started afterwards. */

@@ -11,9 +11,11 @@ import {
 	importWorkflows,
 	installIntoInstance,
 	packAdPilot,
+	publishInEditor,
 	repoRoot,
 } from './n8n.mjs';
 import { ensureNode24 } from './node24.mjs';
+import { builtInSandboxCredentials, fillTemplateForSandbox } from './sandboxTemplates.mjs';
 
 /** Credential ids the templates in workflows/ refer to. */
 export const SANDBOX_CREDENTIAL_IDS = {
@@ -69,7 +71,7 @@ export const SLACK_WEBHOOK_PLACEHOLDER = 'https://hooks.slack.com/services/REPLA
  * In the sandbox, alert placeholders post to the simulator's recorder instead
  * (GET <simulator>/hooks lists what people would have been told).
  */
-export function collectWorkflows(extraFiles = [], simulatorUrl) {
+export function collectWorkflows(extraFiles = [], simulatorUrl, credentials = []) {
 	const dir = join(repoRoot, 'workflows');
 	const templates = existsSync(dir)
 		? readdirSync(dir)
@@ -78,7 +80,8 @@ export function collectWorkflows(extraFiles = [], simulatorUrl) {
 		: [];
 	return [...templates, ...extraFiles].map((file) => {
 		const text = readFileSync(file, 'utf8');
-		const workflow = JSON.parse(simulatorUrl ? text.split(SLACK_WEBHOOK_PLACEHOLDER).join(`${simulatorUrl}/hooks/slack`) : text);
+		const parsed = JSON.parse(simulatorUrl ? text.split(SLACK_WEBHOOK_PLACEHOLDER).join(`${simulatorUrl}/hooks/slack`) : text);
+		const workflow = simulatorUrl ? fillTemplateForSandbox(parsed, credentials) : parsed;
 		// n8n's import needs an id, and `n8n execute --id` accepts at most 21 characters.
 		if (typeof workflow.id !== 'string' || workflow.id.length === 0 || workflow.id.length > 21) {
 			throw new Error(`${file}: every workflow needs an "id" of 1 to 21 characters`);
@@ -87,30 +90,49 @@ export function collectWorkflows(extraFiles = [], simulatorUrl) {
 	});
 }
 
+const hasNode = (workflow, type) => (workflow.nodes ?? []).some((node) => node.type === type);
+
+/**
+ * n8n 2.x runs a sub-workflow (Execute Workflow Trigger) or an error workflow
+ * (Error Trigger) only once it is published through the editor, and refuses
+ * to publish a workflow whose sub-workflows are not: sub-workflows go first.
+ * Call once the editor is up and the owner logged in.
+ */
+export async function publishCalledWorkflows(port, cookie, workflows) {
+	const subWorkflows = workflows.filter((w) => hasNode(w, 'n8n-nodes-base.executeWorkflowTrigger'));
+	const errorWorkflows = workflows.filter((w) => hasNode(w, 'n8n-nodes-base.errorTrigger') && !subWorkflows.includes(w));
+	for (const workflow of [...subWorkflows, ...errorWorkflows]) await publishInEditor(port, cookie, workflow.id);
+}
+
 /**
  * Creates (or refreshes) an instance folder: n8n installed, AdPilot packed
  * and installed, sandbox credentials and workflows imported.
  */
-export function prepareInstance({ userFolder, simulatorUrl, extraWorkflowFiles = [] }) {
+export function prepareInstance({ userFolder, simulatorUrl, smtpPort, extraWorkflowFiles = [] }) {
 	ensureN8n();
 	const work = mkdtempSync(join(tmpdir(), 'adpilot-pack-'));
 	const tarball = packAdPilot(work);
 	installIntoInstance(userFolder, tarball);
 
 	const credentialsFile = join(work, 'credentials.json');
-	writeFileSync(credentialsFile, JSON.stringify(sandboxCredentials(simulatorUrl)));
+	const credentials = [...sandboxCredentials(simulatorUrl), ...builtInSandboxCredentials(simulatorUrl, smtpPort)];
+	writeFileSync(credentialsFile, JSON.stringify(credentials));
 	importCredentials(userFolder, credentialsFile);
 
-	const workflows = collectWorkflows(extraWorkflowFiles, simulatorUrl);
+	const workflows = collectWorkflows(extraWorkflowFiles, simulatorUrl, credentials);
 	const workflowsFile = join(work, 'workflows.json');
 	writeFileSync(workflowsFile, JSON.stringify(workflows));
 	if (workflows.length > 0) importWorkflows(userFolder, workflowsFile);
 	return { workflows };
 }
 
-/** Starts the simulator CLI (compiled by `npm run build:tools`) and waits for it. */
+/**
+ * Starts the simulator CLI (compiled by `npm run build:tools`) and waits for
+ * it; its SMTP sink listens on the next port (mails land under GET /hooks).
+ */
 export async function startSimulatorProcess(port, args = []) {
-	const child = spawn(process.execPath, [join(repoRoot, 'build', 'simulator', 'cli.js'), '--port', String(port), ...args], {
+	const smtpPort = port + 1;
+	const child = spawn(process.execPath, [join(repoRoot, 'build', 'simulator', 'cli.js'), '--port', String(port), '--smtp-port', String(smtpPort), ...args], {
 		env: ensureNode24(),
 		stdio: ['ignore', 'inherit', 'inherit'],
 	});
@@ -120,7 +142,7 @@ export async function startSimulatorProcess(port, args = []) {
 		if (child.exitCode !== null) throw new Error(`the simulator exited with code ${child.exitCode}`);
 		try {
 			const answer = await fetch(`${url}/_sim/counts`);
-			if (answer.ok) return { child, url };
+			if (answer.ok) return { child, url, smtpPort };
 		} catch {
 			// not listening yet
 		}

@@ -6,6 +6,9 @@
  *   POST /hooks/<anything>   record the body
  *   GET  /hooks              list what was recorded, oldest first
  *   DELETE /hooks            forget it
+ * Telegram's Bot API (`/hooks/telegram/bot<token>/<method>`) gets a Bot API
+ * shaped answer, so n8n's Telegram node (its credential has a Base URL) can
+ * be pointed here. Mails from the SMTP sink (simulator/smtp) land under `/email`.
  */
 import type { SimApi, SimRequest, SimResponse } from '../types';
 
@@ -19,6 +22,15 @@ export interface HookMessage {
 
 export interface HooksApi extends SimApi {
 	messages(): HookMessage[];
+	/** Records a message that did not arrive over HTTP (the SMTP sink's mails). */
+	record(path: string, contentType: string, body: unknown): void;
+}
+
+/** What the Bot API answers to sendMessage & co.: the sent message. */
+function telegramAnswer(body: unknown, id: number): SimResponse {
+	const sent = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+	const result = { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: sent.chat_id ?? null, type: 'private' }, text: sent.text ?? '' };
+	return { status: 200, body: { ok: true, result } };
 }
 
 function parse(req: SimRequest): unknown {
@@ -35,6 +47,9 @@ function parse(req: SimRequest): unknown {
 
 export function createHooksApi(now: () => number): HooksApi {
 	let recorded: HookMessage[] = [];
+	const record = (path: string, contentType: string, body: unknown) => {
+		recorded.push({ path, contentType, body, receivedAt: new Date(now()).toISOString() });
+	};
 	return {
 		prefix: '/hooks',
 		async handle(req): Promise<SimResponse> {
@@ -44,12 +59,9 @@ export function createHooksApi(now: () => number): HooksApi {
 				return { status: 200, body: { ok: true } };
 			}
 			if (req.method !== 'POST') return { status: 405, body: { error: 'POST a message, GET to list, DELETE to clear' } };
-			recorded.push({
-				path: req.path,
-				contentType: String(req.headers['content-type'] ?? ''),
-				body: parse(req),
-				receivedAt: new Date(now()).toISOString(),
-			});
+			const body = parse(req);
+			record(req.path, String(req.headers['content-type'] ?? ''), body);
+			if (req.path.startsWith('/telegram/')) return telegramAnswer(body, recorded.length);
 			return { status: 200, headers: { 'content-type': 'text/plain' }, body: 'ok' };
 		},
 		renderFault: () => undefined,
@@ -58,5 +70,6 @@ export function createHooksApi(now: () => number): HooksApi {
 			recorded = [];
 		},
 		messages: () => recorded,
+		record,
 	};
 }

@@ -1,7 +1,9 @@
 /**
  * The OpenAI Responses API emulation, mounted at `/openai` (base URL `${url}/openai/v1`).
  * Structured outputs come from a deterministic schema-driven generator; knobs
- * script exact answers, refusals, truncation and 429s for tests.
+ * script exact answers, refusals, truncation and 429s for tests. Requests
+ * carrying function tools (an AI Agent) get the scripted assistant
+ * (assistant.ts): a tool call, then an answer from the tool's output.
  */
 import { createHash, timingSafeEqual } from 'crypto';
 import type { FaultKind, SimApi, SimRequest, SimResponse } from '../types';
@@ -9,6 +11,7 @@ import { SIM_OPENAI_API_KEY } from '../credentials';
 import { DEFAULT_OPENAI_KNOBS, type OpenAiKnobs } from './knobs';
 import { adpilotAnswer } from './model';
 import { generateFromSchema, type JsonSchema } from './schema';
+import { assistantTurn, type FunctionTool } from './assistant';
 
 function openAiError(status: number, message: string, type: string, code: string | null, param: string | null = null): SimResponse {
 	return { status, body: { error: { message, type, param, code } } };
@@ -39,6 +42,8 @@ interface ResponsesRequest {
 	model?: unknown;
 	instructions?: unknown;
 	input?: unknown;
+	tools?: unknown;
+	stream?: unknown;
 	text?: { format?: { type?: string; name?: string; schema?: JsonSchema; strict?: boolean } };
 }
 
@@ -58,6 +63,16 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 			error: null,
 			incomplete_details: null as null | { reason: string },
 		};
+		const functionTools = Array.isArray(body.tools) ? (body.tools as FunctionTool[]).filter((tool) => tool?.type === 'function') : [];
+		if (functionTools.length > 0) {
+			const turn = assistantTurn(body.input, functionTools);
+			if (turn.kind === 'call') {
+				const call = { type: 'function_call', id: `fc_sim${seedKey.slice(0, 24)}`, call_id: `call_sim${seedKey.slice(0, 16)}${counter}`, name: turn.tool.name, arguments: JSON.stringify(turn.arguments), status: 'completed' };
+				return { status: 200, body: { ...base, status: 'completed', output: [call], usage: usage(prompt, call.arguments) } };
+			}
+			const message = { type: 'message', id: `msg_sim${seedKey.slice(0, 24)}`, status: 'completed', role: 'assistant', content: [{ type: 'output_text', text: turn.text, annotations: [] }] };
+			return { status: 200, body: { ...base, status: 'completed', output: [message], usage: usage(prompt, turn.text) } };
+		}
 		const format = body.text?.format;
 		let text: string;
 		const instructions = typeof body.instructions === 'string' ? body.instructions : '';
@@ -122,6 +137,7 @@ export function createOpenAiApi(knobs: OpenAiKnobs = { ...DEFAULT_OPENAI_KNOBS, 
 				return openAiError(400, 'We could not parse the JSON body of your request.', 'invalid_request_error', null);
 			}
 			if (typeof body.model !== 'string' || body.model === '') return openAiError(400, "Missing required parameter: 'model'.", 'invalid_request_error', 'missing_required_parameter', 'model');
+			if (body.stream === true) return openAiError(400, 'The AdPilot simulator does not stream; turn streaming off.', 'invalid_request_error', 'unsupported_value', 'stream');
 			if (body.input === undefined) return openAiError(400, "Missing required parameter: 'input'.", 'invalid_request_error', 'missing_required_parameter', 'input');
 			const format = body.text?.format;
 			if (format?.type === 'json_schema') {

@@ -46,12 +46,12 @@ describe('template: Meta full hierarchy from a webhook', () => {
 		return (await response.json()) as Record<string, unknown>;
 	}
 
-	it('uses only n8n base node types and AdPilot nodes, with the sandbox credential on every Meta step', () => {
+	it('uses only n8n base node types and AdPilot nodes, with the Meta credential (by name) on every Meta step', () => {
 		const template = loadTemplate(TEMPLATE);
 		for (const node of template.nodes) {
 			expect(node.type).toMatch(/^n8n-nodes-(base|adpilot)\./);
 			if (node.type === 'n8n-nodes-adpilot.metaAds') {
-				expect(node.credentials).toEqual({ adPilotMetaAdsApi: { id: 'adpilotMetaSandbox', name: 'AdPilot Meta Ads (sandbox)' } });
+				expect(node.credentials).toEqual({ adPilotMetaAdsApi: { name: 'AdPilot Meta Ads' } });
 				expect(node.onError).toBe('continueErrorOutput');
 				expect(template.connections[node.name].main[1]).toEqual([{ node: 'Report Failure', type: 'main', index: 0 }]);
 				if (node.parameters.operation === 'create') expect(node.parameters.activateOnCreate ?? false).toBe(false);
