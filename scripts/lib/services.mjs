@@ -109,6 +109,7 @@ export async function startPostgres({ databases = [] } = {}) {
 	const psql = (sql, database = 'postgres') =>
 		execFileSync(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', database, '-v', 'ON_ERROR_STOP=1', '-At', '-c', sql], {
 			encoding: 'utf8',
+			maxBuffer: 1024 * 1024 * 1024,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 	const ready = () => {
