@@ -60,7 +60,8 @@ export function prepareQueueInstance({ sharedEnv, credentials, workflows, publis
 	return userFolder;
 }
 
-async function waitHealthy(what, child, url, timeoutMs = 180_000) {
+// Generous: on a busy 2-core machine a worker has taken over 3 minutes to boot.
+async function waitHealthy(what, child, url, timeoutMs = 600_000) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited (${child.exitCode ?? child.signalCode}) before it was healthy`);
