@@ -31,15 +31,22 @@ const COLUMNS = [
 ];
 
 /**
- * Things to undo, undone last-first. `run()` is safe to call twice (from a
- * finally and from a Ctrl-C handler) and keeps going past a failing step.
+ * Things to undo, undone last-first. `run()` may be called twice (from a
+ * finally and from a Ctrl-C handler): both callers wait for the same single
+ * pass, so nobody exits while a step is still stopping a process. A failing
+ * step does not stop the others.
  */
 export class Cleanup {
 	steps = [];
+	running = undefined;
 	add(step) {
 		this.steps.push(step);
 	}
-	async run() {
+	run() {
+		this.running ??= this.drain();
+		return this.running;
+	}
+	async drain() {
 		while (this.steps.length > 0) {
 			const step = this.steps.pop();
 			try {
