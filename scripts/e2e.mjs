@@ -9,11 +9,11 @@ import { join } from 'node:path';
 
 import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, SANDBOX_SECRETS, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 
-const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
+const SECRETS = SANDBOX_SECRETS;
 
 /** What `npm start` shows: the editor lists AdPilot's nodes, and every credential's Test button passes. */
 async function checkEditor(port, cookie, simulatorUrl) {

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { editorRest } from '../../scripts/lib/n8n.mjs';
+import { SANDBOX_SECRETS } from '../../scripts/lib/sandbox.mjs';
 import {
 	batchesOf,
 	dataTableRowKeys,
@@ -21,8 +22,8 @@ import {
 	waitForRunning,
 } from './load.mjs';
 
-/** The simulator's secrets (as in scripts/e2e.mjs): none may reach an n8n log or execution. */
-export const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key'];
+/** The simulator's secrets: none may reach an n8n log or execution. */
+const SECRETS = SANDBOX_SECRETS;
 
 /** The dataset the scale test and bench seed: 60 accounts, ≥ 2,000 ads, a fixed "today". */
 export const SCALE_SIMULATOR_ARGS = ['--accounts', '60', '--ads', '2000', '--days', '10', '--today', '2026-11-20', '--seed', '15'];
