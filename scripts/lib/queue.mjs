@@ -28,9 +28,8 @@ export function queueModeEnv({ postgres, redis, database = 'n8n', recoveryMinute
 		DB_POSTGRESDB_PASSWORD: postgres.password,
 		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
-		// A dead worker's job lock expires after this; a live worker then fails the stalled job.
-		QUEUE_WORKER_LOCK_DURATION: '15000',
-		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		// QUEUE_WORKER_LOCK_DURATION stays at n8n's 30 s: at 15 s a CPU-starved worker missed its
+		// lock renewals, so live executions were failed as "stalled" and then finished anyway.
 		...(recoveryMinutes === undefined ? {} : { N8N_EXECUTIONS_QUEUE_RECOVERY_INTERVAL: String(recoveryMinutes) }),
 		N8N_LOG_LEVEL: 'info',
 		// Queue mode stores binary data in the database; the filesystem mode is unsupported there.
