@@ -113,6 +113,7 @@ export const scaleChecks = [
 	{
 		name: 'run 2 (the next scheduled run) completes every account on the restarted workers',
 		async run(stack, context, report) {
+			assert.ok(context.run1, 'run 1 did not finish, so there is no "next run" to check');
 			await postBatches(stack.main.port, context.batches, { run: 'run-2', ...RANGE });
 			const all = await waitForExecutions(stack, context.run1.length + context.batches.length, 360_000);
 			const run2 = all.filter((e) => !context.run1.some((r) => r.id === e.id));
