@@ -32,4 +32,19 @@ for (const name of benches) {
 		console.log(`${name}: FAILED`);
 	}
 }
+
+// Benches that drive real processes (bench/*.bench.mjs, e.g. queue mode) run as they are.
+const processBenches = readdirSync(join(repoRoot, 'bench'))
+	.filter((f) => f.endsWith('.bench.mjs'))
+	.map((f) => f.replace(/\.bench\.mjs$/, ''))
+	.filter((name) => only.length === 0 || only.includes(name));
+for (const name of processBenches) {
+	console.log(`\n=== ${name} ===`);
+	try {
+		execFileSync(process.execPath, [join(repoRoot, 'bench', `${name}.bench.mjs`)], { cwd: repoRoot, env, stdio: 'inherit' });
+	} catch {
+		failed++;
+		console.log(`${name}: FAILED`);
+	}
+}
 process.exit(failed === 0 ? 0 : 1);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { editorNodeTypes, ensureOwner, executeWorkflow, loginToEditor, publishWorkflow, repoRoot, startEditor, testCredential } from './lib/n8n.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
-import { prepareInstance, publishCalledWorkflows, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
+import { prepareInstance, publishCalledWorkflows, SANDBOX_SECRETS, sandboxCredentials, startSimulatorProcess } from './lib/sandbox.mjs';
 import { ensureSandboxDataTables } from './lib/sandboxDataTables.mjs';
 import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
@@ -21,7 +21,7 @@ const selected = (cases) => (only ? cases.filter((c) => only.test(c.name)) : cas
 const executeCases = selected([...e2eCases, ...loopExecuteCases]);
 const editorCases = selected([...webhookCases, ...loopEditorCases]);
 
-const SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key', 'sim-telegram-token', 'xoxb-sim-slack-token', 'sim-whatsapp-token', 'sim-mcp-token'];
+const SECRETS = SANDBOX_SECRETS;
 
 /** Where the editor fetches output schemas (nodes/shared/contracts/jsonSchemas.ts → OUTPUT_SCHEMAS). */
 const OUTPUT_SCHEMA_URLS = [

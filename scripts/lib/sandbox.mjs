@@ -24,6 +24,9 @@ export const SANDBOX_CREDENTIAL_IDS = {
 	openAi: 'adpilotOpenAiSandbox',
 };
 
+/** The secrets of sandboxCredentials(): no output, log or stored execution may contain any of them. */
+export const SANDBOX_SECRETS = ['sim-meta-token', 'sim-meta-app-secret', 'sim-google-client-secret', 'sim-google-refresh-token', 'sim-google-dev-token', 'sim-openai-key', 'sim-telegram-token', 'xoxb-sim-slack-token', 'sim-whatsapp-token', 'sim-mcp-token'];
+
 /** Credentials that reach the simulator with the secrets it accepts (see simulator/credentials.ts). */
 export function sandboxCredentials(simulatorUrl) {
 	return [
