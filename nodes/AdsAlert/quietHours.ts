@@ -4,6 +4,8 @@
  * the zone decides, so daylight saving time needs no special case. A window
  * whose end is before its start runs over midnight (22:00–07:00).
  */
+import { isTimezone } from '../shared/timezones';
+
 export interface QuietWindow {
 	channel: string;
 	/** Minutes after local midnight. */
@@ -21,14 +23,7 @@ export function parseClock(text: string): number | null {
 	return hours * 60 + minutes;
 }
 
-export function isTimezone(timezone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-		return true;
-	} catch {
-		return false;
-	}
-}
+export { isTimezone };
 
 /** Minutes after midnight on the wall clock of `timezone` at `now`. */
 export function localMinute(now: Date, timezone: string): number {

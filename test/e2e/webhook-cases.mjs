@@ -8,6 +8,9 @@ import { SANDBOX_WEBHOOKS, webhookForm } from '../../scripts/lib/sandboxWebhooks
 import { editorRest } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from './simFetch.mjs';
 
+/** The simulator's first Meta ad account (the one the trigger case subscribes and reports on). */
+const META_ACCOUNT = '100010000000001';
+
 async function waitForHook(simulatorUrl, path, timeoutMs) {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {

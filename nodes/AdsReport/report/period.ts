@@ -13,6 +13,7 @@
  */
 import { dayNumber, dayString } from '../../shared/days';
 import type { DayWindow, Periods, PeriodType } from './types';
+import { isTimezone } from '../../shared/timezones';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MIN_CHART_DAYS = 14;
@@ -27,15 +28,7 @@ export interface PeriodInput {
 	now: Date;
 }
 
-/** True when `timezone` is an IANA zone this runtime knows. */
-export function isTimezone(timezone: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-		return true;
-	} catch {
-		return false;
-	}
-}
+export { isTimezone };
 
 /** The calendar date of `now` in `timezone`, YYYY-MM-DD. */
 export function dateIn(timezone: string, now: Date): string {
