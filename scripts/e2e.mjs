@@ -3,7 +3,7 @@
 // imported and executed with `n8n execute` against the local simulator.
 // Prints "N passed, N failed" and exits non-zero on any failure.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,11 +15,17 @@ import { e2eCases } from '../test/e2e/cases.mjs';
 import { webhookCases } from '../test/e2e/webhook-cases.mjs';
 import { loopEditorCases, loopExecuteCases } from '../test/e2e/loop-cases.mjs';
 
+// One file per template under test/e2e/templates/, each exporting `executeCases`
+// (run with `n8n execute`) and/or `editorCases` (run against a started editor).
+const templatesDir = join(repoRoot, 'test', 'e2e', 'templates');
+const templateCaseFiles = existsSync(templatesDir) ? readdirSync(templatesDir).filter((f) => f.endsWith('.mjs')).sort() : [];
+const templateCases = await Promise.all(templateCaseFiles.map((f) => import(join(templatesDir, f))));
+
 // ADPILOT_E2E_ONLY=<regex> runs only the cases whose names match (the editor check always runs).
 const only = process.env.ADPILOT_E2E_ONLY ? new RegExp(process.env.ADPILOT_E2E_ONLY, 'i') : undefined;
 const selected = (cases) => (only ? cases.filter((c) => only.test(c.name)) : cases);
-const executeCases = selected([...e2eCases, ...loopExecuteCases]);
-const editorCases = selected([...webhookCases, ...loopEditorCases]);
+const executeCases = selected([...e2eCases, ...loopExecuteCases, ...templateCases.flatMap((m) => m.executeCases ?? [])]);
+const editorCases = selected([...webhookCases, ...loopEditorCases, ...templateCases.flatMap((m) => m.editorCases ?? [])]);
 
 const SECRETS = SANDBOX_SECRETS;
 
