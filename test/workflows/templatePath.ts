@@ -6,7 +6,7 @@
  * items those built-in steps would hand them. The real-n8n e2e run drives the
  * whole workflow, built-in steps included.
  */
-import type { IDataObject, INode } from 'n8n-workflow';
+import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { runWorkflow, type HarnessOptions, type HarnessResult, type WorkflowJson } from '../harness/runWorkflow';
 
@@ -28,7 +28,7 @@ export async function runTemplateChain(
 		return { ...rest, parameters: overrides ? { ...node.parameters, ...overrides } : node.parameters } as INode;
 	});
 	const chain = [TRIGGER, ...names];
-	const connections = Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }]));
+	const connections = Object.fromEntries(chain.slice(0, -1).map((from, i) => [from, { main: [[{ node: chain[i + 1], type: 'main', index: 0 }]] }])) as IConnections;
 	const workflow: WorkflowJson = {
 		name: `${template.name}: ${names.join(' → ')}`,
 		nodes: [{ id: 'trigger', name: TRIGGER, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...picked],
@@ -36,4 +36,23 @@ export async function runTemplateChain(
 		settings: { executionOrder: 'v1' },
 	};
 	return await runWorkflow(workflow, { ...options, triggerItems: items.length > 0 ? items : [{}] });
+}
+
+/**
+ * Runs a template's Code node (JavaScript, "Run Once for All Items") on
+ * `input`, with `$('Node')` answering from `nodes` (node name → output items
+ * of output 0): the template's own code, outside n8n's task runner.
+ */
+export function runTemplateCode(template: WorkflowJson, name: string, input: IDataObject[], nodes: Record<string, IDataObject[]> = {}): Array<{ json: IDataObject }> {
+	const node = template.nodes.find((n) => n.name === name && n.type === 'n8n-nodes-base.code');
+	if (!node) throw new Error(`template "${template.name}" has no Code node "${name}"`);
+	const items = (list: IDataObject[]) => list.map((json) => ({ json }));
+	const $input = { all: () => items(input), first: () => items(input)[0] };
+	const $ = (other: string) => {
+		if (!(other in nodes)) throw new Error(`the Code node "${name}" reads $('${other}'), which the test did not supply`);
+		return { all: () => items(nodes[other]), first: () => items(nodes[other])[0] };
+	};
+	// eslint-disable-next-line @typescript-eslint/no-implied-eval
+	const run = new Function('$input', '$', String(node.parameters.jsCode)) as (i: typeof $input, d: typeof $) => Array<{ json: IDataObject }>;
+	return run($input, $);
 }
