@@ -3,13 +3,16 @@
 // n8n's Send Email. The mail in the simulator's SMTP sink carries the chart
 // inline (a PNG part whose Content-ID the HTML references as cid:) and the CSV
 // as an attachment holding exactly the rows of the two reported weeks.
+// On a started editor, with both ad APIs throttled for an hour, the steps'
+// error outputs reach the Multi-channel alerts sub-workflow instead.
 import assert from 'node:assert/strict';
 
 import { PNG } from 'pngjs';
 
 import { nodeOutput } from '../cases.mjs';
-import { waitForHookMessages } from '../n8nLoop.mjs';
-import { resetSimulatorAndSinks } from '../templateRuns.mjs';
+import { hookMessages, listExecutions, readExecution, waitForExecution, waitForHookMessages } from '../n8nLoop.mjs';
+import { simFetch } from '../simFetch.mjs';
+import { resetSimulatorAndSinks, runFromTrigger } from '../templateRuns.mjs';
 
 const META = 'Meta campaigns, last 14 days';
 const GOOGLE = 'Google campaigns, last 14 days';
@@ -60,6 +63,36 @@ export const executeCases = [
 			const key = (r) => `${r.platform}:${r.entityId}:${r.date}:${Number(r.spend)}:${Number(r.clicks)}`;
 			assert.deepEqual(records.map(key).sort(), inWeeks.map(key).sort(), 'the CSV rows are not the rows of the two weeks');
 			for (const record of records) assert.equal(record.window, record.date >= current.from ? 'current' : 'previous', `${record.date} is in the wrong window`);
+		},
+	},
+];
+
+const WORKFLOW_NAME = 'AdPilot: Weekly report by email, Meta and Google';
+
+export const editorCases = [
+	{
+		name: 'Template "Weekly report": Meta and Google throttled for an hour → both report steps fail fast onto their error outputs → "Describe the failure" → Multi-channel alerts mails one critical message per failed step; no report is mailed',
+		workflowId: 'adpilotWeeklyReport',
+		async run({ port, cookie, simulatorUrl }) {
+			await resetSimulatorAndSinks(simulatorUrl);
+			// Longer than AdPilot waits for a rate limit (5 min): the platforms' transports give up at once.
+			await simFetch(`${simulatorUrl}/_sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ throttle: { forMs: 3_600_000, regainMinutes: 60 } }) });
+			try {
+				const known = (await listExecutions(port, cookie, 'adpilotWeeklyReport')).map((e) => String(e.id));
+				await runFromTrigger(port, cookie, 'adpilotWeeklyReport', 'Run now');
+				const run = await waitForExecution(port, cookie, 'adpilotWeeklyReport', { knownIds: known, timeoutMs: 240_000 });
+				const execution = await readExecution(port, cookie, run.id);
+				assert.equal(run.status, 'success', `the run ended ${run.status}: ${execution.resultData.error?.message}`);
+				const ran = execution.resultData.runData;
+				assert.ok(!ran['Weekly report'] && !ran['Email the report'], 'a report was built from no rows');
+				const failed = [META, GOOGLE];
+				const mails = await waitForHookMessages(simulatorUrl, '/email', { count: failed.length, timeoutMs: 60_000 });
+				assert.deepEqual(mails.map((m) => m.body.subject).sort(), failed.map((step) => `AdPilot: "${WORKFLOW_NAME}" failed at "${step}"`).sort());
+				for (const mail of mails) assert.match(mail.body.text, /Error: .*(limit|too many|quota|exhausted)/i, `the mail does not quote the rate-limit error: ${mail.body.text}`);
+				assert.equal((await hookMessages(simulatorUrl, '/email')).length, failed.length, 'more mails than failed steps');
+			} finally {
+				await simFetch(`${simulatorUrl}/_sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ throttle: null }) });
+			}
 		},
 	},
 ];
