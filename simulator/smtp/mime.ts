@@ -10,6 +10,21 @@ export interface ParsedMail {
 	html: string | null;
 	/** Names of attached files (parts with a filename). */
 	attachments: string[];
+	/** Every attached or inline part with its headers and content, so tests can check a chart's Content-ID or a CSV's rows. */
+	parts: MailPart[];
+}
+
+export interface MailPart {
+	filename: string | null;
+	/** e.g. image/png, without parameters. */
+	contentType: string;
+	/** The Content-ID without angle brackets (what `cid:` in the HTML refers to), or null. */
+	contentId: string | null;
+	/** inline | attachment | null (from Content-Disposition). */
+	disposition: string | null;
+	size: number;
+	/** The decoded bytes, base64. */
+	contentBase64: string;
 }
 
 function splitHead(raw: string): { head: string; body: string } {
@@ -39,6 +54,12 @@ export function decodeQuotedPrintable(text: string): string {
 	} catch {
 		return text.replace(/=\r?\n/g, '');
 	}
+}
+
+function decodeBytes(body: string, encoding: string | undefined): Buffer {
+	const kind = (encoding ?? '7bit').toLowerCase();
+	if (kind === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64');
+	return Buffer.from(kind === 'quoted-printable' ? decodeQuotedPrintable(body) : body, 'utf8');
 }
 
 function decodeBody(body: string, encoding: string | undefined): string {
@@ -73,8 +94,18 @@ function collectParts(raw: string, into: ParsedMail): void {
 		return;
 	}
 	const filename = /filename="?([^";]+)"?/i.exec(headers['content-disposition'] ?? headers['content-type'] ?? '')?.[1];
-	if (filename) {
-		into.attachments.push(decodeEncodedWords(filename));
+	const contentId = /<([^>]*)>/.exec(headers['content-id'] ?? '')?.[1] ?? (headers['content-id'] || null);
+	if (filename || contentId) {
+		if (filename) into.attachments.push(decodeEncodedWords(filename));
+		const bytes = decodeBytes(body, headers['content-transfer-encoding']);
+		into.parts.push({
+			filename: filename ? decodeEncodedWords(filename) : null,
+			contentType: type.split(';')[0].trim(),
+			contentId,
+			disposition: /^\s*(inline|attachment)/i.exec(headers['content-disposition'] ?? '')?.[1]?.toLowerCase() ?? null,
+			size: bytes.length,
+			contentBase64: bytes.toString('base64'),
+		});
 		return;
 	}
 	const decoded = decodeBody(body, headers['content-transfer-encoding']);
@@ -84,7 +115,7 @@ function collectParts(raw: string, into: ParsedMail): void {
 
 export function parseMail(raw: string): ParsedMail {
 	const headers = parseHeaders(splitHead(raw).head);
-	const mail: ParsedMail = { headers, subject: decodeEncodedWords(headers.subject ?? ''), text: null, html: null, attachments: [] };
+	const mail: ParsedMail = { headers, subject: decodeEncodedWords(headers.subject ?? ''), text: null, html: null, attachments: [], parts: [] };
 	collectParts(raw, mail);
 	return mail;
 }

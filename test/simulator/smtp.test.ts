@@ -90,4 +90,23 @@ describe('MIME reading', () => {
 		const raw = ['Subject: r', 'Content-Type: multipart/mixed; boundary=x', '', '--x', 'Content-Type: text/plain', '', 'hello', '--x', 'Content-Type: text/csv; name="week.csv"', 'Content-Disposition: attachment; filename="week.csv"', '', 'a,b', '--x--'].join('\r\n');
 		expect(parseMail(raw)).toMatchObject({ subject: 'r', text: 'hello', html: null, attachments: ['week.csv'] });
 	});
+
+	it('keeps each attached or inline part with its Content-ID, disposition and decoded bytes', () => {
+		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 255]);
+		const raw = [
+			'Subject: r', 'Content-Type: multipart/related; boundary=y', '',
+			'--y', 'Content-Type: text/html', '', '<img src="cid:chart">',
+			'--y', 'Content-Type: image/png; name=chart.png', 'Content-Transfer-Encoding: base64', 'Content-Disposition: inline; filename=chart.png', 'Content-ID: <chart>', '', png.toString('base64'),
+			'--y', 'Content-Type: text/csv; name="week.csv"', 'Content-Disposition: attachment; filename="week.csv"', '', 'a,b',
+			'--y--',
+		].join('\r\n');
+		const mail = parseMail(raw);
+		expect(mail.html).toBe('<img src="cid:chart">');
+		expect(mail.parts.map(({ contentBase64: _c, ...p }) => p)).toEqual([
+			{ filename: 'chart.png', contentType: 'image/png', contentId: 'chart', disposition: 'inline', size: png.length },
+			{ filename: 'week.csv', contentType: 'text/csv', contentId: null, disposition: 'attachment', size: 3 },
+		]);
+		expect(Buffer.from(mail.parts[0].contentBase64, 'base64')).toEqual(png);
+		expect(Buffer.from(mail.parts[1].contentBase64, 'base64').toString('utf8')).toBe('a,b');
+	});
 });
