@@ -60,7 +60,7 @@ function judge(input: PlanInput, account: Account | Error, settings: GuardrailSe
 	}
 	if (account.names.has(template.name)) return { ...ready, decision: 'noop', after: target, reason: `a campaign named "${template.name}" already exists in customer ${input.action.accountId}` };
 	const { mutateOperations } = buildTemplateOperations(input.action.accountId, template);
-	return { ...ready, decision: 'apply', after: target, reason: `create ${target}, everything PAUSED (${mutateOperations.length} operations)`, create: { customerId: input.action.accountId, operations: mutateOperations } };
+	return { ...ready, decision: 'apply', after: target, reason: `create ${target}, everything PAUSED (${mutateOperations.length} operations)`, create: { platform: 'google', customerId: input.action.accountId, operations: mutateOperations } };
 }
 
 /** Judges every Google create, reading each customer once. */
@@ -74,7 +74,7 @@ export async function judgeGoogleCreates(ctx: IExecuteFunctions, inputs: PlanInp
 export async function sendGoogleCreates(ctx: IExecuteFunctions, entries: PlanEntry[], validateOnly: boolean): Promise<Map<number, ChangeResult>> {
 	const results = new Map<number, ChangeResult>();
 	for (const entry of entries) {
-		if (!entry.create) continue;
+		if (entry.create?.platform !== 'google') continue;
 		try {
 			const answer = await mutate(ctx, entry.create.customerId, { resource: 'googleAds', operations: entry.create.operations, validateOnly, itemIndex: entry.itemIndex });
 			const names = answer.results.map((r) => (r ? Object.values(r)[0] ?? r.resourceName : null)).filter(Boolean);

@@ -113,7 +113,7 @@ export function judgeEntry(input: PlanInput, entityKey: string, state: EntitySta
 	if (intent.type === 'notify') return { ...entry, decision: 'noop', reason: 'notify: passes through, nothing is applied' };
 	if (intent.type === 'create') {
 		// Creates are judged by create/ (they need the platform's template code); one reaching here was not.
-		return reject(entry, `${action.platform} create actions of type ${JSON.stringify((action.params as { objectType?: unknown }).objectType)} are not supported by Ads Apply: Google campaignFromTemplate is; for Meta use the Meta Ads node's create operations (everything is created PAUSED)`);
+		return reject(entry, `${action.platform} create actions of type ${JSON.stringify((action.params as { objectType?: unknown }).objectType)} are not supported by Ads Apply: Google campaignFromTemplate and Meta metaCampaignPlan are (everything is created PAUSED)`);
 	}
 	const appliedIn = ctx.appliedKeys?.get(action.idempotencyKey);
 	if (appliedIn !== undefined) return { ...entry, decision: 'noop', reason: `already applied in run ${appliedIn} (same idempotencyKey)` };
