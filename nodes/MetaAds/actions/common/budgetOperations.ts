@@ -8,6 +8,9 @@ import { budgetField, budgetToMinor, changeByPercent, parseAmount, readOptionalA
 import { budgetTypeOptions, targetFields } from './fields';
 import { getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
+import { metaPort } from '../../../shared/platforms/meta';
+import type { Change } from '../../../shared/platforms/platform';
+import { PORT_LEVEL } from './statusOperations';
 
 interface BudgetState {
 	id: string;
@@ -76,8 +79,11 @@ function output(kind: ObjectKind, id: string, state: BudgetState, type: BudgetTy
 	};
 }
 
-async function writeBudget(ctx: IExecuteFunctions, id: string, type: BudgetType, minor: number, itemIndex: number) {
-	await graphRequest(ctx, { method: 'POST', path: `/${id}`, body: { [budgetField[type]]: minor }, itemIndex });
+/** The write goes through the platform port, as Ads Apply's do: one plain request for this item. */
+async function writeBudget(ctx: IExecuteFunctions, kind: ObjectKind, id: string, type: BudgetType, minor: number, currency: string, itemIndex: number) {
+	const change: Change = { kind: 'budget', ref: { accountId: '', level: PORT_LEVEL[kind.resource], entityId: id }, budgetType: type, amount: fromMetaMinorUnits(minor, currency), currency };
+	const [result] = await metaPort.applyChanges(ctx, [change], { validateOnly: false, itemIndexes: [itemIndex], oneByOne: true });
+	if (!result.ok) throw result.cause ?? new NodeOperationError(ctx.getNode(), result.error?.message ?? 'Meta did not apply the budget', { itemIndex });
 }
 
 const budgetTypeProperty: INodeProperties = {
@@ -114,7 +120,7 @@ export function makeSetBudget(kind: ObjectKind): OperationModule {
 			const newMinor = await budgetToMinor(this, { amount, currency, type, accountId, label: 'Budget', itemIndex });
 			const changed = newMinor !== oldMinor;
 			// An unchanged budget is not written: ad set budgets may change only 4 times an hour.
-			if (changed) await writeBudget(this, id, type, newMinor, itemIndex);
+			if (changed) await writeBudget(this, kind, id, type, newMinor, currency, itemIndex);
 			return output(kind, id, state, type, currency, oldMinor, newMinor, changed);
 		},
 	};
@@ -198,7 +204,7 @@ export function makeChangeBudget(kind: ObjectKind): OperationModule {
 				itemIndex,
 			});
 			const changed = newMinor !== oldMinor;
-			if (changed) await writeBudget(this, id, type, newMinor, itemIndex);
+			if (changed) await writeBudget(this, kind, id, type, newMinor, currency, itemIndex);
 			return { ...output(kind, id, state, type, currency, oldMinor, newMinor, changed), percent };
 		},
 	};
