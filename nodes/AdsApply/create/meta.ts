@@ -17,8 +17,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { graphPaginate, graphRequest } from '../../MetaAds/transport';
 import { makeIdempotencyKey } from '../../shared/contracts/idempotency';
 import { resultError, type ChangeResult } from '../../shared/platforms/platform';
-import { reject } from '../engine/entry';
-import type { GuardrailCheck, GuardrailSettings, MetaCreateSpec, PlanEntry, PlanInput } from '../engine/types';
+import { allowedAccountCheck, newEntry, reject } from '../engine/entry';
+import type { GuardrailSettings, MetaCreateSpec, PlanEntry, PlanInput } from '../engine/types';
 import { META_CREATE_STEPS, META_PLAN_CREATE, readMetaPlan, withBudgets, type MetaCreateLevel } from './metaSpec';
 
 interface Account {
@@ -48,10 +48,7 @@ async function readAccount(ctx: IExecuteFunctions, accountId: string, names: str
 }
 
 function base(input: PlanInput, name: string): PlanEntry {
-	return {
-		itemIndex: input.itemIndex, action: input.action, entityKey: `meta:${input.action.accountId}:campaign:new:${name}`, property: 'create', currency: null,
-		before: null, after: null, requested: null, decision: 'reject', guardrails: [], reason: '', dailyIncrease: 0, impact: 0,
-	};
+	return newEntry(input, `meta:${input.action.accountId}:campaign:new:${name}`);
 }
 
 function judge(input: PlanInput, account: Account | Error, settings: GuardrailSettings): PlanEntry {
@@ -62,8 +59,7 @@ function judge(input: PlanInput, account: Account | Error, settings: GuardrailSe
 	const { plan } = read;
 	const target: `campaign ${string}` = `campaign "${plan.name}" (${makeIdempotencyKey(params.spec as Record<string, unknown>).slice(0, 12)})`;
 	const entry: PlanEntry = { ...base(input, plan.name), requested: target };
-	const allowed = settings.allowedAccounts;
-	const accountCheck: GuardrailCheck = { name: 'allowedAccounts', limit: allowed.length ? allowed.join(', ') : 'any', value: input.action.accountId, outcome: !allowed.length || allowed.includes(input.action.accountId) ? 'pass' : 'reject' };
+	const accountCheck = allowedAccountCheck(input.action.accountId, settings);
 	if (accountCheck.outcome === 'reject') return reject(entry, `account ${input.action.accountId} is not in Allowed Accounts`, accountCheck);
 	if (account instanceof Error) return reject(entry, `ad account act_${input.action.accountId} cannot be read with this credential: ${account.message}`, accountCheck, 'accountId');
 	const ready = { ...entry, currency: account.currency, guardrails: [accountCheck] };

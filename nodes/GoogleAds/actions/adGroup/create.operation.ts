@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { runMutateBatch } from '../common/batch';
 import { InputProblem } from '../common/errors';
 import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../common/fields';
-import { microsString, moneyFields, parseOptionalAmount } from '../common/money';
+import { microsString, moneyFields, optionalAmount } from '../common/money';
 import { mutateOptionsProperty } from '../common/options';
 import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
@@ -33,7 +33,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 		if (name === '') throw new InputProblem('Name', 'is empty');
 		const rawBid = this.getNodeParameter('cpcBid', itemIndex, 0);
-		const cpcBid = rawBid === 0 || rawBid === '0' ? undefined : parseOptionalAmount(rawBid, 'Max CPC Bid');
+		const cpcBid = rawBid === 0 || rawBid === '0' ? undefined : optionalAmount(rawBid, 'Max CPC Bid');
 		return {
 			customerId,
 			resource: 'adGroups',
