@@ -58,7 +58,7 @@ describe('sendMetaCreates', () => {
 
 	it('creates in order, each body linked to the ids before it', async () => {
 		const sent: IDataObject[] = [];
-		const record = (id: string) => (_uri: string, body: IDataObject) => (sent.push(body), [200, { id }]);
+		const record = (id: string) => (_uri: string, body: nock.Body): [number, IDataObject] => (sent.push(body as IDataObject), [200, { id }]);
 		graph().post(v('/act_7/campaigns')).reply(record('1')).post(v('/act_7/adcreatives')).reply(record('2')).post(v('/act_7/adsets')).reply(record('3')).post(v('/act_7/ads')).reply(record('4'));
 		const results = await sendMetaCreates(metaExecuteContext(), [entry()], false);
 		expect(results.get(0)).toMatchObject({ ok: true, response: { accountId: '7', created: [{ level: 'campaign', id: '1' }, { level: 'creative', id: '2' }, { level: 'adSet', id: '3' }, { level: 'ad', id: '4' }] } });

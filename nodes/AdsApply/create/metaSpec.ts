@@ -140,8 +140,8 @@ export function readMetaPlan(spec: unknown, itemIndex: number): { ok: true; plan
 		const amount = budgets.campaign?.amount ?? budgets.adSet?.amount ?? null;
 		return { ok: true, plan: { name: String(bodies.campaign.name), currency, budget: amount, budgets, bodies } };
 	} catch (error) {
-		if (error instanceof SpecProblem) return { ok: false, field: error.field, message: error.message };
-		throw error;
+		// Every builder fails through SpecProblem; anything else is still this spec's problem, not a crash.
+		return error instanceof SpecProblem ? { ok: false, field: error.field, message: error.message } : { ok: false, field: 'params.spec', message: `params.spec: ${(error as Error).message}` };
 	}
 }
 
