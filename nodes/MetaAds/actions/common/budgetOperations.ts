@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { fromMetaMinorUnits } from '../../../shared/money';
+import { amountField } from '../../../shared/n8n/descriptions';
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { graphRequest } from '../../transport';
 import { accountPath, getAccountCurrency } from './account';
@@ -126,45 +127,36 @@ export function makeSetBudget(kind: ObjectKind): OperationModule {
 	};
 }
 
+/** Change Budget's parameters: the target, the budget type, the percent and optional limits. */
+function changeBudgetDescription(kind: ObjectKind): INodeProperties[] {
+	return [
+		...targetFields(kind),
+		budgetTypeProperty,
+		{
+			displayName: 'Change (%)',
+			name: 'percent',
+			type: 'number',
+			default: 10,
+			required: true,
+			description: 'Percentage to change the current budget by: 20 raises it by a fifth, -10 lowers it by a tenth',
+		},
+		{
+			displayName: 'Limits',
+			name: 'limits',
+			type: 'collection',
+			placeholder: 'Add Limit',
+			default: {},
+			options: [
+				amountField({ displayName: 'Floor', name: 'floor', description: 'Never go below this budget (account currency, major units)' }),
+				amountField({ displayName: 'Ceiling', name: 'ceiling', description: 'Never go above this budget (account currency, major units)' }),
+			],
+		},
+	];
+}
+
 export function makeChangeBudget(kind: ObjectKind): OperationModule {
 	return {
-		description: [
-			...targetFields(kind),
-			budgetTypeProperty,
-			{
-				displayName: 'Change (%)',
-				name: 'percent',
-				type: 'number',
-				default: 10,
-				required: true,
-				description: 'Percentage to change the current budget by: 20 raises it by a fifth, -10 lowers it by a tenth',
-			},
-			{
-				displayName: 'Limits',
-				name: 'limits',
-				type: 'collection',
-				placeholder: 'Add Limit',
-				default: {},
-				options: [
-					{
-						displayName: 'Floor',
-						name: 'floor',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Never go below this budget (account currency, major units)',
-					},
-					{
-						displayName: 'Ceiling',
-						name: 'ceiling',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Never go above this budget (account currency, major units)',
-					},
-				],
-			},
-		],
+		description: changeBudgetDescription(kind),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const type = readBudgetType(this, itemIndex);
 			const rawPercent = this.getNodeParameter('percent', itemIndex) as unknown;
