@@ -12,6 +12,7 @@ import { readAction, propertyOf } from './engine/intent';
 import { buildPlan, type Plan } from './engine/plan';
 import type { PlanEntry, PlanInput } from './engine/types';
 import { judgeGoogleCreates, sendGoogleCreates } from './create/google';
+import { judgeMetaCreates, sendMetaCreates } from './create/meta';
 import { missingCredentials, readAll } from './reads';
 import { readGuardrails, readRunOptions } from './settings';
 import { approvalCheck, type Approval } from './approval';
@@ -53,6 +54,7 @@ function secondInput(ctx: IExecuteFunctions): INodeExecutionData[] {
 /** Sends (or validates) the changes of some entries through their platform ports; results by item index. */
 async function send(ctx: IExecuteFunctions, entries: PlanEntry[], states: Map<string, EntityState | Error>, validateOnly: boolean): Promise<Map<number, ChangeResult>> {
 	const results = await sendGoogleCreates(ctx, entries.filter((e) => e.create), validateOnly);
+	for (const [itemIndex, result] of await sendMetaCreates(ctx, entries.filter((e) => e.create), validateOnly)) results.set(itemIndex, result);
 	const byPlatform = new Map<string, PlanEntry[]>();
 	for (const entry of entries) {
 		if (entry.change) byPlatform.set(entry.action.platform, [...(byPlatform.get(entry.action.platform) ?? []), entry]);
@@ -81,12 +83,15 @@ async function makePlan(ctx: IExecuteFunctions, nowMs: number) {
 	const { inputs, bad } = readInputs(ctx.getInputData());
 	const missing = await missingCredentials(ctx, new Set(inputs.filter((i) => propertyOf(i.intent) !== null).map((i) => i.action.platform)));
 	const withCredential = inputs.filter((i) => propertyOf(i.intent) === null || !missing.has(i.action.platform));
-	const googleCreates = withCredential.filter((i) => i.intent.type === 'create' && i.action.platform === 'google');
-	const usable = withCredential.filter((i) => !googleCreates.includes(i));
+	const creates = withCredential.filter((i) => i.intent.type === 'create' && (i.action.platform === 'google' || i.action.platform === 'meta'));
+	const usable = withCredential.filter((i) => !creates.includes(i));
 	const noCredential = inputs.filter((i) => !withCredential.includes(i)).map((i) => badEntry(i.itemIndex, i.action as unknown as IDataObject, 'platform', missing.get(i.action.platform) as string));
 	const reads = await readAll(ctx, usable.filter((i) => propertyOf(i.intent) !== null && i.intent.type !== 'create'), settings, options.historySource, secondInput(ctx), nowMs);
-	const creates = googleCreates.length ? await judgeGoogleCreates(ctx, googleCreates, settings) : [];
-	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, appliedKeys: reads.appliedKeys, nowMs }, [...bad, ...noCredential, ...creates]);
+	const judgedCreates = [
+		...(await judgeGoogleCreates(ctx, creates.filter((i) => i.action.platform === 'google'), settings)),
+		...(await judgeMetaCreates(ctx, creates.filter((i) => i.action.platform === 'meta'), settings)),
+	];
+	const plan = buildPlan(usable, { settings, states: reads.states, history: reads.history, appliedKeys: reads.appliedKeys, nowMs }, [...bad, ...noCredential, ...judgedCreates]);
 	return { plan, reads, options };
 }
 
@@ -102,7 +107,8 @@ export async function runPlanOrApply(ctx: IExecuteFunctions, operation: 'plan' |
 	}
 	const sendable = plan.entries.filter((e) => (e.change || e.create) && (e.decision === 'apply' || e.decision === 'clamp'));
 	// Validate in Plan on both platforms; in Apply only on Google, where a refused
-	// operation is then left out of the one mutate (Meta's batch answers per change anyway).
+	// operation is then left out of the one mutate (Meta's batch answers per change
+	// anyway, and a Meta create undoes itself when a later object is refused).
 	const validateHere = options.validateOnPlatform ? sendable.filter((e) => operation === 'plan' || e.action.platform === 'google') : [];
 	const validation = validateHere.length ? await send(ctx, validateHere, reads.states, true) : new Map<number, ChangeResult>();
 	const entries = withValidation(plan, validation);

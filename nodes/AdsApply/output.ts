@@ -8,14 +8,13 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import type { ChangeResult } from '../shared/platforms';
 import { auditItem, type AuditMeta } from './engine/audit';
-import type { Plan } from './engine/plan';
+import { planTotals, type Plan } from './engine/plan';
 import type { PlanEntry } from './engine/types';
 import type { Approval } from './approval';
 
 export const SUMMARY_SCHEMA = 'adpilot.applySummary/v1' as const;
 
-function summaryMessage(plan: Plan, meta: AuditMeta, applied: number, failed: number, approval?: Approval): string {
-	const t = plan.totals;
+function summaryMessage(plan: Plan, t: Plan['totals'], meta: AuditMeta, applied: number, failed: number, approval?: Approval): string {
 	const lines = [
 		`Ads Apply ${meta.operation === 'apply' ? 'applied' : 'plan'}: ${t.apply + t.clamp} change(s) (${t.clamp} clamped), ${t.reject} rejected, ${t.noop} unchanged.`,
 		...t.accounts.map((a) => `• ${a.platform} ${a.accountId}: ${a.changes} change(s), daily +${a.dailyIncrease} / -${a.dailyDecrease} ${a.currency ?? ''}`.trim()),
@@ -48,19 +47,21 @@ export function toOutputs(
 		if (result && !result.ok && !result.validateOnly) failed++;
 		audit.push({ json, pairedItem: { item: entry.itemIndex } });
 	}
+	// The platforms' validation may have turned planned changes into rejects: count what the audit items say.
+	const totals = planTotals(entries);
 	const summary: IDataObject = {
 		schema: SUMMARY_SCHEMA,
 		operation: meta.operation,
 		runId: meta.runId,
 		planDigest: plan.digest,
-		...plan.totals,
-		accounts: plan.totals.accounts as unknown as IDataObject[],
+		...totals,
+		accounts: totals.accounts as unknown as IDataObject[],
 		applied,
 		failed,
 		appliedAt: meta.appliedAt,
 		...(approval ? { approval: approval as unknown as IDataObject } : {}),
 		targets: plan.targets as unknown as IDataObject[],
-		message: summaryMessage(plan, meta, applied, failed, approval),
+		message: summaryMessage(plan, totals, meta, applied, failed, approval),
 	};
 	return [audit, [{ json: summary, pairedItem: entries.map((e) => ({ item: e.itemIndex })) }]];
 }

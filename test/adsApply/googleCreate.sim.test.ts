@@ -3,6 +3,8 @@
  * (validateOnly) and creates nothing, Apply creates everything PAUSED once,
  * and re-applying is a noop (a campaign of that name exists).
  */
+import { AdsApply } from '../../nodes/AdsApply/AdsApply.node';
+import { createExecuteContext } from '../helpers/context';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
 import { validTemplate as fixture } from '../googleAds/templates/fixtures';
 import { action, DATASET, googleTargets, runApply, type GoogleTargets } from './support';
@@ -47,6 +49,12 @@ describe('create on Google', () => {
 		const again = await runApply(sim, apply, [create(validTemplate())]);
 		expect(again.audit[0]).toMatchObject({ decision: 'noop', applied: false });
 		expect(sim.changes().length).toBe(created.length);
+
+		// Revert of a create pauses the campaign it created.
+		const campaign = created.find((c) => c.objectType === 'campaigns')!.entity;
+		const revert = await new AdsApply().execute.call(createExecuteContext({ parameters: { operation: 'revert' }, inputItems: [{ json: applied.audit[0] }] }));
+		expect(revert[0][0].json).toMatchObject({ kind: 'pause', level: 'campaign', platform: 'google' });
+		expect(String(campaign)).toContain(String(revert[0][0].json.entityId));
 	});
 
 	it('rejects a bad template naming the field, a wrong currency, and a budget above the ceiling', async () => {

@@ -35,6 +35,18 @@ describe('Plan on Meta', () => {
 		// Reads and validation go through the Batch API.
 		expect(Object.keys(sim.counts()).some((label) => label.startsWith('meta batch POST'))).toBe(true);
 	});
+
+	it('a change Meta refuses on validate_only is a reject with Meta\'s reason; nothing is written', async () => {
+		sim.setMetaKnobs({ budgetChangesPerHour: 0 });
+		const ad = t.ads.find((a) => a.status === 'ACTIVE')!;
+		const { audit, summary } = await runApply(sim, { operation: 'plan' }, [budget(t.adSets[0].id, 10), action({ platform: 'meta', accountId: t.accountId, level: 'ad', entityId: ad.id, kind: 'pause' })]);
+		expect(audit[0]).toMatchObject({ decision: 'reject', validated: false, applied: false });
+		expect(String(audit[0].reason)).toMatch(/platform refuses this change: .*(limit|budget)/i);
+		expect((audit[0].guardrails as Array<{ name: string }>).map((g) => g.name)).toContain('platformValidation');
+		expect(audit[1]).toMatchObject({ decision: 'apply', validated: true });
+		expect(summary).toMatchObject({ reject: 1, apply: 1 });
+		expect(sim.changes()).toEqual([]);
+	});
 });
 
 describe('Apply on Meta', () => {

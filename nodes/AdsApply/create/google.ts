@@ -11,8 +11,8 @@ import { buildTemplateOperations, validateCampaignTemplate } from '../../GoogleA
 import { mutate, search } from '../../GoogleAds/transport';
 import { makeIdempotencyKey } from '../../shared/contracts/idempotency';
 import { resultError, type ChangeResult } from '../../shared/platforms/platform';
-import { reject } from '../engine/entry';
-import type { GuardrailCheck, GuardrailSettings, PlanEntry, PlanInput } from '../engine/types';
+import { allowedAccountCheck, newEntry, reject } from '../engine/entry';
+import type { GuardrailSettings, PlanEntry, PlanInput } from '../engine/types';
 
 export const GOOGLE_TEMPLATE_CREATE = 'campaignFromTemplate';
 
@@ -35,10 +35,7 @@ async function readAccount(ctx: IExecuteFunctions, customerId: string): Promise<
 }
 
 function base(input: PlanInput, name: string): PlanEntry {
-	return {
-		itemIndex: input.itemIndex, action: input.action, entityKey: `google:${input.action.accountId}:campaign:new:${name}`, property: 'create', currency: null,
-		before: null, after: null, requested: null, decision: 'reject', guardrails: [], reason: '', dailyIncrease: 0, impact: 0,
-	};
+	return newEntry(input, `google:${input.action.accountId}:campaign:new:${name}`);
 }
 
 function judge(input: PlanInput, account: Account | Error, settings: GuardrailSettings): PlanEntry {
@@ -49,8 +46,7 @@ function judge(input: PlanInput, account: Account | Error, settings: GuardrailSe
 	const template = parsed.value;
 	const target: `campaign ${string}` = `campaign "${template.name}" (${makeIdempotencyKey(template as unknown as Record<string, unknown>).slice(0, 12)})`;
 	const entry: PlanEntry = { ...base(input, template.name), requested: target };
-	const allowed = settings.allowedAccounts;
-	const accountCheck: GuardrailCheck = { name: 'allowedAccounts', limit: allowed.length ? allowed.join(', ') : 'any', value: input.action.accountId, outcome: !allowed.length || allowed.includes(input.action.accountId) ? 'pass' : 'reject' };
+	const accountCheck = allowedAccountCheck(input.action.accountId, settings);
 	if (accountCheck.outcome === 'reject') return reject(entry, `account ${input.action.accountId} is not in Allowed Accounts`, accountCheck);
 	if (account instanceof Error) return reject(entry, `customer ${input.action.accountId} cannot be read with this credential: ${account.message}`, accountCheck, 'accountId');
 	const ready = { ...entry, currency: account.currency, guardrails: [accountCheck] };
@@ -60,7 +56,7 @@ function judge(input: PlanInput, account: Account | Error, settings: GuardrailSe
 	}
 	if (account.names.has(template.name)) return { ...ready, decision: 'noop', after: target, reason: `a campaign named "${template.name}" already exists in customer ${input.action.accountId}` };
 	const { mutateOperations } = buildTemplateOperations(input.action.accountId, template);
-	return { ...ready, decision: 'apply', after: target, reason: `create ${target}, everything PAUSED (${mutateOperations.length} operations)`, create: { customerId: input.action.accountId, operations: mutateOperations } };
+	return { ...ready, decision: 'apply', after: target, reason: `create ${target}, everything PAUSED (${mutateOperations.length} operations)`, create: { platform: 'google', customerId: input.action.accountId, operations: mutateOperations } };
 }
 
 /** Judges every Google create, reading each customer once. */
@@ -74,7 +70,7 @@ export async function judgeGoogleCreates(ctx: IExecuteFunctions, inputs: PlanInp
 export async function sendGoogleCreates(ctx: IExecuteFunctions, entries: PlanEntry[], validateOnly: boolean): Promise<Map<number, ChangeResult>> {
 	const results = new Map<number, ChangeResult>();
 	for (const entry of entries) {
-		if (!entry.create) continue;
+		if (entry.create?.platform !== 'google') continue;
 		try {
 			const answer = await mutate(ctx, entry.create.customerId, { resource: 'googleAds', operations: entry.create.operations, validateOnly, itemIndex: entry.itemIndex });
 			const names = answer.results.map((r) => (r ? Object.values(r)[0] ?? r.resourceName : null)).filter(Boolean);

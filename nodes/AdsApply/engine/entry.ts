@@ -7,17 +7,24 @@
 import type { Change, EntityState, HistoryEvent } from '../../shared/platforms/platform';
 import { judgeAmount } from './amount';
 import { propertyOf } from './intent';
-import type { GuardrailCheck, PlanContext, PlanEntry, PlanInput, PropertyValue } from './types';
+import type { GuardrailCheck, GuardrailSettings, PlanContext, PlanEntry, PlanInput, PropertyValue } from './types';
 import { fromUnits, toUnits, unitsPerMajor } from './units';
 
 const HOUR = 3_600_000;
 
-function base(input: PlanInput, entityKey: string): PlanEntry {
+/** An entry not judged yet (decision reject until a judge says otherwise). */
+export function newEntry(input: PlanInput, entityKey: string): PlanEntry {
 	return {
 		itemIndex: input.itemIndex, action: input.action, entityKey, property: propertyOf(input.intent), currency: null,
 		before: null, after: null, requested: null, decision: 'reject', guardrails: [], reason: '', dailyIncrease: 0, impact: 0,
 		...(input.revertOf ? { revertOf: input.revertOf } : {}),
 	};
+}
+
+/** Allowed Accounts, as judged for one action (empty list: every account). */
+export function allowedAccountCheck(accountId: string, settings: GuardrailSettings): GuardrailCheck {
+	const allowed = settings.allowedAccounts;
+	return { name: 'allowedAccounts', limit: allowed.length ? allowed.join(', ') : 'any', value: accountId, outcome: !allowed.length || allowed.includes(accountId) ? 'pass' : 'reject' };
 }
 
 export function reject(entry: PlanEntry, reason: string, check?: GuardrailCheck, badField?: string): PlanEntry {
@@ -108,17 +115,16 @@ function judgeMoney(judgedBefore: PlanEntry, input: PlanInput, state: EntityStat
 
 /** Judges one action against its entity's state (or the reason it could not be read). */
 export function judgeEntry(input: PlanInput, entityKey: string, state: EntityState | Error | undefined, ctx: PlanContext): PlanEntry {
-	let entry = base(input, entityKey);
+	let entry = newEntry(input, entityKey);
 	const { action, intent } = input;
 	if (intent.type === 'notify') return { ...entry, decision: 'noop', reason: 'notify: passes through, nothing is applied' };
 	if (intent.type === 'create') {
 		// Creates are judged by create/ (they need the platform's template code); one reaching here was not.
-		return reject(entry, `${action.platform} create actions of type ${JSON.stringify((action.params as { objectType?: unknown }).objectType)} are not supported by Ads Apply: Google campaignFromTemplate is; for Meta use the Meta Ads node's create operations (everything is created PAUSED)`);
+		return reject(entry, `${action.platform} create actions of type ${JSON.stringify((action.params as { objectType?: unknown }).objectType)} are not supported by Ads Apply: Google campaignFromTemplate and Meta metaCampaignPlan are (everything is created PAUSED)`);
 	}
 	const appliedIn = ctx.appliedKeys?.get(action.idempotencyKey);
 	if (appliedIn !== undefined) return { ...entry, decision: 'noop', reason: `already applied in run ${appliedIn} (same idempotencyKey)` };
-	const allowed = ctx.settings.allowedAccounts;
-	const accountCheck: GuardrailCheck = { name: 'allowedAccounts', limit: allowed.length ? allowed.join(', ') : 'any', value: action.accountId, outcome: !allowed.length || allowed.includes(action.accountId) ? 'pass' : 'reject' };
+	const accountCheck = allowedAccountCheck(action.accountId, ctx.settings);
 	if (accountCheck.outcome === 'reject') return reject(entry, `account ${action.accountId} is not in Allowed Accounts`, accountCheck);
 	entry.guardrails = [accountCheck];
 	if (!state) return reject(entry, `${action.platform} ${action.level} ${action.entityId} was not read`);

@@ -63,11 +63,11 @@ export function buildPlan(inputs: PlanInput[], ctx: PlanContext, preJudged: Plan
 	const all = [...judged, ...preJudged].sort((a, b) => a.itemIndex - b.itemIndex);
 	const entries = applyAccountIncreaseCap(applyMaxActions(applyDuplicates(all), ctx.settings), ctx.settings);
 	const targets = planTargets(entries);
+	return { entries, targets, digest: planDigest(targets), totals: planTotals(entries) };
+}
+
+/** Decisions and money per account; also recounted after the platforms' validation turns entries into rejects. */
+export function planTotals(entries: PlanEntry[]): Plan['totals'] {
 	const count = (d: PlanEntry['decision']) => entries.filter((e) => e.decision === d).length;
-	return {
-		entries,
-		targets,
-		digest: planDigest(targets),
-		totals: { actions: entries.length, apply: count('apply'), clamp: count('clamp'), reject: count('reject'), noop: count('noop'), accounts: accountTotals(entries) },
-	};
+	return { actions: entries.length, apply: count('apply'), clamp: count('clamp'), reject: count('reject'), noop: count('noop'), accounts: accountTotals(entries) };
 }

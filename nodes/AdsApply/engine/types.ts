@@ -94,8 +94,8 @@ export interface PlanEntry {
 	reason: string;
 	/** The change to send (decision apply or clamp only). */
 	change?: Change;
-	/** A create to send instead of a change: one atomic mutate (Google campaign from template). */
-	create?: { customerId: string; operations: IDataObject[] };
+	/** A create to send instead of a change (decision apply only). */
+	create?: GoogleCreateSpec | MetaCreateSpec;
 	/** For ranking and the per-account cap: money this change adds to daily budgets (≥ 0). */
 	dailyIncrease: number;
 	/** Largest impact first when the run holds more actions than allowed. */
@@ -103,6 +103,20 @@ export interface PlanEntry {
 	/** Bad input: the field that is wrong (for error items). */
 	badField?: string;
 	revertOf?: string;
+}
+
+/** Google campaign from template: one atomic mutate. */
+export interface GoogleCreateSpec {
+	platform: 'google';
+	customerId: string;
+	operations: IDataObject[];
+}
+
+/** Meta campaign plan: the four Graph bodies, created in order (create/meta.ts). */
+export interface MetaCreateSpec {
+	platform: 'meta';
+	accountId: string;
+	bodies: Record<'campaign' | 'creative' | 'adSet' | 'ad', IDataObject>;
 }
 
 /** Everything the planner needs besides the actions. */

@@ -1,6 +1,6 @@
 /**
  * Description fragments every node repeats: Return All / Limit for list
- * operations, a money amount in major units, and the optional-fields
+ * operations, a custom date range, a money amount in major units, and the optional-fields
  * collection of create and update operations. One definition, so a label or
  * a default changes in one place.
  */
@@ -26,6 +26,18 @@ export function returnAllFields(displayOptions?: IDisplayOptions, { returnAllDef
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...displayOptions?.show, returnAll: [false] } },
 		},
+	];
+}
+
+/**
+ * The two days of a custom date range, `since` and `until`, both inclusive and
+ * on the account's clock. Each node says when they show (a "custom" preset or
+ * a range mode) and what the fields are called in its platform's words.
+ */
+export function dateRangeFields(displayOptions: IDisplayOptions, labels: { since: string; until: string } = { since: 'Since', until: 'Until' }): INodeProperties[] {
+	return [
+		{ displayName: labels.since, name: 'since', type: 'dateTime', default: '', required: true, description: "First day (inclusive), in the ad account's time zone", displayOptions },
+		{ displayName: labels.until, name: 'until', type: 'dateTime', default: '', required: true, description: "Last day (inclusive), in the ad account's time zone", displayOptions },
 	];
 }
 

@@ -1,12 +1,13 @@
 /**
  * Meta through the platform port: every read and write goes through the
  * Graph Batch API (50 sub-requests per call, each answer mapped back,
- * transient sub-failures retried by `graphBatch`). Validate-only writes carry
+ * transient sub-failures retried by `graphBatch`), or, with `oneByOne`,
+ * one plain request per change. Validate-only writes carry
  * `execution_options=["validate_only"]`, so Meta checks them and changes nothing.
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { graphBatch, graphPaginate, type BatchResult, type BatchSubRequest } from '../../MetaAds/transport';
+import { graphBatch, graphPaginate, graphRequest, type BatchResult, type BatchSubRequest } from '../../MetaAds/transport';
 import type { EntityLevel } from '../contracts/metricRow';
 import { fromMetaMinorUnits, toMetaMinorUnits } from '../money';
 import { resultError, type ApplyOptions, type Change, type ChangeResult, type EntityRef, type EntityState, type EntityStatus, type HistoryEvent, type PlatformPort } from './platform';
@@ -122,7 +123,24 @@ export function metaChangeBody(change: Change): IDataObject {
 	return { [change.budgetType === 'daily' ? 'daily_budget' : 'lifetime_budget']: minor };
 }
 
+/** One change as one plain request, Meta's error kept whole (the nodes' Set Budget reports it as is). */
+async function applyOne(ctx: IExecuteFunctions, change: Change, opts: ApplyOptions): Promise<ChangeResult> {
+	try {
+		const body = { ...metaChangeBody(change), ...(opts.validateOnly ? { execution_options: ['validate_only'] } : {}) };
+		const answer = await graphRequest<IDataObject>(ctx, { method: 'POST', path: `/${encodeURIComponent(change.ref.entityId)}`, body, itemIndex: opts.itemIndexes?.[0] });
+		const response = typeof answer === 'object' && answer !== null ? answer : {};
+		return { ok: response.success !== false, validateOnly: opts.validateOnly, response: { id: change.ref.entityId, ...response } };
+	} catch (error) {
+		return { ok: false, validateOnly: opts.validateOnly, error: resultError(error), cause: error as Error };
+	}
+}
+
 async function applyChanges(ctx: IExecuteFunctions, changes: Change[], opts: ApplyOptions): Promise<ChangeResult[]> {
+	if (opts.oneByOne) {
+		const results: ChangeResult[] = [];
+		for (const [i, change] of changes.entries()) results.push(await applyOne(ctx, change, { ...opts, itemIndexes: opts.itemIndexes && [opts.itemIndexes[i]] }));
+		return results;
+	}
 	const requests: BatchSubRequest[] = changes.map((change, i) => ({
 		...(opts.itemIndexes ? { itemIndex: opts.itemIndexes[i] } : {}),
 		method: 'POST',

@@ -66,6 +66,8 @@ export interface ApplyOptions {
 	states?: EntityState[];
 	/** The input item of each change, so platform errors name it. */
 	itemIndexes?: number[];
+	/** Each change its own plain request, for operations that already work item by item (Meta Set Budget). Ports without such a mode may ignore it. */
+	oneByOne?: boolean;
 }
 
 /** A past change the platform itself recorded (Meta activities, Google change_event). */

@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { runMutateBatch } from '../common/batch';
 import { InputProblem } from '../common/errors';
 import { campaignField, customerField, readCampaignId, readCustomerId, show } from '../common/fields';
-import { microsString, moneyFields, parseOptionalAmount } from '../common/money';
+import { microsString, moneyFields, optionalAmount } from '../common/money';
+import { amountField } from '../../../shared/n8n/descriptions';
 import { mutateOptionsProperty } from '../common/options';
 import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
 
@@ -13,15 +14,7 @@ export const description: INodeProperties[] = [
 	customerField(d),
 	campaignField(d),
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, displayOptions: d },
-	{
-		displayName: 'Max CPC Bid',
-		name: 'cpcBid',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: "Default max cost per click in the account's currency (major units). 0 leaves Google's default. Used by manual CPC bidding.",
-		displayOptions: d,
-	},
+	amountField({ displayName: 'Max CPC Bid', name: 'cpcBid', description: "Default max cost per click in the account's currency (major units). 0 leaves Google's default. Used by manual CPC bidding.", displayOptions: d }),
 	mutateOptionsProperty({ resource: ['adGroup'], operation: ['create'] }),
 ];
 
@@ -33,7 +26,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 		const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
 		if (name === '') throw new InputProblem('Name', 'is empty');
 		const rawBid = this.getNodeParameter('cpcBid', itemIndex, 0);
-		const cpcBid = rawBid === 0 || rawBid === '0' ? undefined : parseOptionalAmount(rawBid, 'Max CPC Bid');
+		const cpcBid = rawBid === 0 || rawBid === '0' ? undefined : optionalAmount(rawBid, 'Max CPC Bid');
 		return {
 			customerId,
 			resource: 'adGroups',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { runMutateBatch } from '../common/batch';
 import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../common/fields';
-import { microsString, moneyFields, parseAmount } from '../common/money';
+import { microsString, moneyFields, requireAmount } from '../common/money';
 import { mutateOptionsProperty } from '../common/options';
 import { resourceName } from '../common/resourceNames';
 
@@ -29,7 +29,7 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 	return await runMutateBatch(this, itemIndexes, (itemIndex) => {
 		const customerId = readCustomerId(this, itemIndex);
 		const adGroupId = readAdGroupId(this, itemIndex, customerId);
-		const bid = parseAmount(this.getNodeParameter('cpcBid', itemIndex), 'Max CPC Bid');
+		const bid = requireAmount(this.getNodeParameter('cpcBid', itemIndex), 'Max CPC Bid');
 		const name = resourceName(customerId, 'adGroups', adGroupId);
 		return {
 			customerId,

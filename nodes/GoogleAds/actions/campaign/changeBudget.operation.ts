@@ -4,7 +4,7 @@ import { applyPercentChange } from '../common/budget';
 import { currentAmount, runBudgetBatch } from '../common/budgetBatch';
 import { InputProblem } from '../common/errors';
 import { campaignField, customerField, show } from '../common/fields';
-import { parseOptionalAmount } from '../common/money';
+import { optionalAmount } from '../common/money';
 import { mutateOptionsProperty } from '../common/options';
 
 const d = show('campaign', 'changeBudget');
@@ -57,8 +57,8 @@ export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[
 	return await runBudgetBatch(this, itemIndexes, (itemIndex, budget) => {
 		const percent = readPercent(this.getNodeParameter('percent', itemIndex));
 		const options = this.getNodeParameter('mutateOptions', itemIndex, {}) as IDataObject;
-		const floor = parseOptionalAmount(options.floor, 'Floor');
-		const ceiling = parseOptionalAmount(options.ceiling, 'Ceiling');
+		const floor = optionalAmount(options.floor, 'Floor');
+		const ceiling = optionalAmount(options.ceiling, 'Ceiling');
 		const current = currentAmount(budget);
 		if (current <= 0) throw new InputProblem('Campaign', `budget ${budget.budgetResourceName} is 0; use Set Budget`);
 		const { amount, limitedBy } = applyPercentChange(current, percent, { floor, ceiling, field: 'Change (%)' });

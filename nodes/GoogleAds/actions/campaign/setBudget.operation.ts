@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { runBudgetBatch } from '../common/budgetBatch';
 import { campaignField, customerField, show } from '../common/fields';
-import { parseAmount } from '../common/money';
+import { requireAmount } from '../common/money';
 import { mutateOptionsProperty } from '../common/options';
 
 const d = show('campaign', 'setBudget');
@@ -25,6 +25,6 @@ export const description: INodeProperties[] = [
 
 export async function executeBatch(this: IExecuteFunctions, itemIndexes: number[]) {
 	return await runBudgetBatch(this, itemIndexes, (itemIndex) => ({
-		amount: parseAmount(this.getNodeParameter('amount', itemIndex), 'Daily Budget'),
+		amount: requireAmount(this.getNodeParameter('amount', itemIndex), 'Daily Budget'),
 	}));
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { microsString, parseOptionalAmount } from './money';
+import { microsString, optionalAmount } from './money';
 
 export const MATCH_TYPES = ['EXACT', 'PHRASE', 'BROAD'] as const;
 export type MatchType = (typeof MATCH_TYPES)[number];
@@ -51,7 +51,7 @@ export function validateKeyword(
 		if (!allowBid) problems.push(`${path}.cpcBid: negative keywords have no bid`);
 		else {
 			try {
-				cpcBid = parseOptionalAmount(record.cpcBid, `${path}.cpcBid`);
+				cpcBid = optionalAmount(record.cpcBid, `${path}.cpcBid`);
 			} catch (error) {
 				problems.push((error as Error).message);
 			}

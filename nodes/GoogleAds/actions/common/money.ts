@@ -4,20 +4,22 @@ import { checkAmount, fromGoogleMicros, toGoogleMicros } from '../../../shared/m
 import { InputProblem } from './errors';
 
 /**
- * A money amount in major units, from a parameter or template value.
- * Numeric strings pass (sheets send strings); 0, negatives and non-numbers
- * fail naming the field, because a 0 budget is never what anyone meant.
+ * A money amount in major units, from a parameter or template value, parsed
+ * and checked by the package's one amount parser (shared/money.ts); this kit
+ * only throws its problem as an InputProblem naming the field. Numeric
+ * strings pass (sheets send strings); 0, negatives and non-numbers fail,
+ * because a 0 budget is never what anyone meant.
  */
-export function parseAmount(raw: unknown, field: string, { allowZero = false } = {}): number {
+export function requireAmount(raw: unknown, field: string, { allowZero = false } = {}): number {
 	const checked = checkAmount(raw, { allowZero });
 	if ('problem' in checked) throw new InputProblem(field, checked.problem);
 	return checked.value;
 }
 
 /** An optional amount: empty / null / undefined → undefined. */
-export function parseOptionalAmount(raw: unknown, field: string): number | undefined {
+export function optionalAmount(raw: unknown, field: string): number | undefined {
 	if (raw === undefined || raw === null || raw === '') return undefined;
-	return parseAmount(raw, field);
+	return requireAmount(raw, field);
 }
 
 /** Google sends int64 as strings; proto JSON accepts strings back, which keeps big values exact. */

@@ -5,6 +5,7 @@ import { InputProblem } from '../common/errors';
 import { adGroupField, customerField, readAdGroupId, readCustomerId, show } from '../common/fields';
 import { adGroupKeywordCreate, MATCH_TYPE_OPTIONS, validateKeyword } from '../common/keywords';
 import { microsString, moneyFields } from '../common/money';
+import { amountField } from '../../../shared/n8n/descriptions';
 import { mutateOptionsProperty, readOptions } from '../common/options';
 import { keywordExemptionRetry, requestPolicyExemptionOption } from '../common/policy';
 import { idOf, resourceName, resultResourceName } from '../common/resourceNames';
@@ -16,15 +17,7 @@ export const description: INodeProperties[] = [
 	adGroupField(d),
 	{ displayName: 'Keyword', name: 'text', type: 'string', default: '', required: true, placeholder: 'running shoes', displayOptions: d },
 	{ displayName: 'Match Type', name: 'matchType', type: 'options', options: MATCH_TYPE_OPTIONS, default: 'PHRASE', displayOptions: d },
-	{
-		displayName: 'Max CPC Bid',
-		name: 'cpcBid',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 2 },
-		default: 0,
-		description: "Keyword max CPC in the account's currency (major units); 0 uses the ad group's bid",
-		displayOptions: d,
-	},
+	amountField({ displayName: 'Max CPC Bid', name: 'cpcBid', description: "Keyword max CPC in the account's currency (major units); 0 uses the ad group's bid", displayOptions: d }),
 	mutateOptionsProperty({ resource: ['keyword'], operation: ['add'] }, { extra: [requestPolicyExemptionOption] }),
 ];
 

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { dateRangeFields } from '../../../shared/n8n/descriptions';
 import type { OperationResult } from '../../../shared/n8n/operation';
 import { customerLocator, readCustomerLocator } from '../common/locators';
 import { search, searchStream } from '../../transport';
@@ -56,8 +57,7 @@ export const description: INodeProperties[] = [
 		description: 'Re-read the last 14–30 days each run: Google keeps attributing late conversions',
 		displayOptions: builder,
 	},
-	{ displayName: 'Start Date', name: 'since', type: 'dateTime', default: '', required: true, displayOptions: { show: { ...builder.show, datePreset: ['custom'] } } },
-	{ displayName: 'End Date', name: 'until', type: 'dateTime', default: '', required: true, displayOptions: { show: { ...builder.show, datePreset: ['custom'] } } },
+	...dateRangeFields({ show: { ...builder.show, datePreset: ['custom'] } }, { since: 'Start Date', until: 'End Date' }),
 	{
 		displayName: 'Daily Rows',
 		name: 'daily',

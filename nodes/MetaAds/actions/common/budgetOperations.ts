@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { fromMetaMinorUnits } from '../../../shared/money';
+import { amountField } from '../../../shared/n8n/descriptions';
 import type { OperationModule } from '../../../shared/n8n/operation';
 import { graphRequest } from '../../transport';
 import { accountPath, getAccountCurrency } from './account';
@@ -8,6 +9,9 @@ import { budgetField, budgetToMinor, changeByPercent, parseAmount, readOptionalA
 import { budgetTypeOptions, targetFields } from './fields';
 import { getObjectId } from './ids';
 import type { ObjectKind } from './kinds';
+import { metaPort } from '../../../shared/platforms/meta';
+import type { Change } from '../../../shared/platforms/platform';
+import { PORT_LEVEL } from './statusOperations';
 
 interface BudgetState {
 	id: string;
@@ -76,8 +80,11 @@ function output(kind: ObjectKind, id: string, state: BudgetState, type: BudgetTy
 	};
 }
 
-async function writeBudget(ctx: IExecuteFunctions, id: string, type: BudgetType, minor: number, itemIndex: number) {
-	await graphRequest(ctx, { method: 'POST', path: `/${id}`, body: { [budgetField[type]]: minor }, itemIndex });
+/** The write goes through the platform port, as Ads Apply's do: one plain request for this item. */
+async function writeBudget(ctx: IExecuteFunctions, kind: ObjectKind, id: string, type: BudgetType, minor: number, currency: string, itemIndex: number) {
+	const change: Change = { kind: 'budget', ref: { accountId: '', level: PORT_LEVEL[kind.resource], entityId: id }, budgetType: type, amount: fromMetaMinorUnits(minor, currency), currency };
+	const [result] = await metaPort.applyChanges(ctx, [change], { validateOnly: false, itemIndexes: [itemIndex], oneByOne: true });
+	if (!result.ok) throw result.cause ?? new NodeOperationError(ctx.getNode(), result.error?.message ?? 'Meta did not apply the budget', { itemIndex });
 }
 
 const budgetTypeProperty: INodeProperties = {
@@ -114,51 +121,42 @@ export function makeSetBudget(kind: ObjectKind): OperationModule {
 			const newMinor = await budgetToMinor(this, { amount, currency, type, accountId, label: 'Budget', itemIndex });
 			const changed = newMinor !== oldMinor;
 			// An unchanged budget is not written: ad set budgets may change only 4 times an hour.
-			if (changed) await writeBudget(this, id, type, newMinor, itemIndex);
+			if (changed) await writeBudget(this, kind, id, type, newMinor, currency, itemIndex);
 			return output(kind, id, state, type, currency, oldMinor, newMinor, changed);
 		},
 	};
 }
 
+/** Change Budget's parameters: the target, the budget type, the percent and optional limits. */
+function changeBudgetDescription(kind: ObjectKind): INodeProperties[] {
+	return [
+		...targetFields(kind),
+		budgetTypeProperty,
+		{
+			displayName: 'Change (%)',
+			name: 'percent',
+			type: 'number',
+			default: 10,
+			required: true,
+			description: 'Percentage to change the current budget by: 20 raises it by a fifth, -10 lowers it by a tenth',
+		},
+		{
+			displayName: 'Limits',
+			name: 'limits',
+			type: 'collection',
+			placeholder: 'Add Limit',
+			default: {},
+			options: [
+				amountField({ displayName: 'Floor', name: 'floor', description: 'Never go below this budget (account currency, major units)' }),
+				amountField({ displayName: 'Ceiling', name: 'ceiling', description: 'Never go above this budget (account currency, major units)' }),
+			],
+		},
+	];
+}
+
 export function makeChangeBudget(kind: ObjectKind): OperationModule {
 	return {
-		description: [
-			...targetFields(kind),
-			budgetTypeProperty,
-			{
-				displayName: 'Change (%)',
-				name: 'percent',
-				type: 'number',
-				default: 10,
-				required: true,
-				description: 'Percentage to change the current budget by: 20 raises it by a fifth, -10 lowers it by a tenth',
-			},
-			{
-				displayName: 'Limits',
-				name: 'limits',
-				type: 'collection',
-				placeholder: 'Add Limit',
-				default: {},
-				options: [
-					{
-						displayName: 'Floor',
-						name: 'floor',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Never go below this budget (account currency, major units)',
-					},
-					{
-						displayName: 'Ceiling',
-						name: 'ceiling',
-						type: 'number',
-						typeOptions: { minValue: 0, numberPrecision: 2 },
-						default: 0,
-						description: 'Never go above this budget (account currency, major units)',
-					},
-				],
-			},
-		],
+		description: changeBudgetDescription(kind),
 		async execute(this: IExecuteFunctions, itemIndex: number) {
 			const type = readBudgetType(this, itemIndex);
 			const rawPercent = this.getNodeParameter('percent', itemIndex) as unknown;
@@ -198,7 +196,7 @@ export function makeChangeBudget(kind: ObjectKind): OperationModule {
 				itemIndex,
 			});
 			const changed = newMinor !== oldMinor;
-			if (changed) await writeBudget(this, id, type, newMinor, itemIndex);
+			if (changed) await writeBudget(this, kind, id, type, newMinor, currency, itemIndex);
 			return { ...output(kind, id, state, type, currency, oldMinor, newMinor, changed), percent };
 		},
 	};

@@ -42,7 +42,8 @@ export function makeSetStatus(kind: ObjectKind, status: 'PAUSED' | 'ACTIVE'): Op
 	};
 }
 
-const PORT_LEVEL: Record<string, EntityLevel> = { campaign: 'campaign', adSet: 'adSet', ad: 'ad' };
+/** The port's level for each Meta Ads resource these operations change. */
+export const PORT_LEVEL: Record<string, EntityLevel> = { campaign: 'campaign', adSet: 'adSet', ad: 'ad' };
 
 /** Delete: Meta marks the object DELETED; batched like status changes. */
 export function makeDelete(kind: ObjectKind): OperationModule {

@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { DATE_PRESETS } from './dates';
 import { maxThrottleWaitOption } from '../../transport';
 import { adAccountLocator, adSetLocator, campaignLocator } from '../common/locators';
+import { dateRangeFields } from '../../../shared/n8n/descriptions';
 
 export const BREAKDOWNS = [
 	'age', 'gender', 'country', 'region', 'dma', 'publisher_platform', 'platform_position', 'device_platform',
@@ -88,24 +89,7 @@ export const getProperties: INodeProperties[] = [
 		description: "Relative to today in the ad account's time zone",
 		displayOptions: { show: { dateMode: ['preset'] } },
 	},
-	{
-		displayName: 'Since',
-		name: 'since',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'First day (inclusive), in the ad account time zone',
-		displayOptions: { show: { dateMode: ['range'] } },
-	},
-	{
-		displayName: 'Until',
-		name: 'until',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		description: 'Last day (inclusive), in the ad account time zone',
-		displayOptions: { show: { dateMode: ['range'] } },
-	},
+	...dateRangeFields({ show: { dateMode: ['range'] } }),
 	{
 		displayName: 'Rows Per',
 		name: 'timeIncrement',
