@@ -229,7 +229,7 @@ describe('Google Ads simulator module', () => {
 		const found = await sim.api26('POST', `customers/${CLIENT}/googleAds:search`, {
 			query: `SELECT campaign_criterion.resource_name, campaign_criterion.type, campaign_criterion.negative FROM campaign_criterion WHERE campaign.resource_name = '${campaign}'`,
 		});
-		const byName = new Map((found.body as Body).results.map((r: Body) => [r.campaignCriterion.resourceName, r.campaignCriterion]));
+		const byName = new Map<string, Body>((found.body as Body).results.map((r: Body) => [r.campaignCriterion.resourceName, r.campaignCriterion]));
 		expect(names.map((n: string) => [byName.get(n)?.type, byName.get(n)?.negative])).toEqual([['LOCATION', false], ['LANGUAGE', false], ['KEYWORD', true]]);
 
 		const bad = await sim.api26('POST', `customers/${CLIENT}/campaignCriteria:mutate`, { operations: [{ create: { campaign, location: { geoTargetConstant: 'Germany' } } }] });
