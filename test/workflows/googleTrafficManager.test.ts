@@ -8,11 +8,11 @@
  * Code, the alert sub-workflow) run in real n8n:
  * test/e2e/templates/google-ads-traffic-manager.mjs.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { SIM_OPENAI_API_KEY } from '../../simulator/credentials';
 import { startSimulator, type RunningSimulator } from '../../simulator/server';
-import { runTemplateChain } from './templatePath';
+import { runTemplateChain, runTemplateCode } from './templatePath';
 import { loadTemplate, simulatorCredentials } from './templates';
 
 const template = loadTemplate('google-ads-traffic-manager.json');
@@ -95,6 +95,12 @@ describe('template: Google Ads traffic manager', () => {
 			expect(out.budget).toMatchObject({ budget: 25, budgetMicros: '25000000', currency: 'EUR' });
 			// One excluded keyword, the location and the language.
 			expect(creates.filter((c) => c.objectType === 'campaignCriteria')).toHaveLength(3);
+
+			// "New campaign message" tells people what was created, for the Multi-channel alerts sub-workflow.
+			const [message] = runTemplateCode(template, 'New campaign message', [{}], { [CREATE]: [out], [PLAN_CAMPAIGN]: [action], 'This client': [{ client: 'Acme Shoes' }] }, { executionId: '7' }).map((m) => m.json);
+			expect(message).toMatchObject({ severity: 'info', stage: 'create', traceId: '7', heading: `AdPilot: new Google Ads campaign "${String(spec.name)}" created PAUSED for Acme Shoes` });
+			expect(message.text).toContain(`Customer ${CUSTOMER}, campaign ${String(out.campaign.id)}, daily budget 25 EUR.`);
+			expect(message).not.toHaveProperty('channel');
 		});
 
 		it('a client without a template row (the Data Table read outputs an empty item): Plan new campaign fails naming the field, nothing is created', async () => {
@@ -159,6 +165,38 @@ describe('template: Google Ads traffic manager', () => {
 			expect(second.actions.filter((a) => repeated.has(`${String(a.entityId)}|${String(a.kind)}`))).toEqual([]);
 			const dropped = (second.summary.dropped as IDataObject[]).filter((d) => d.reason === 'repeats a recent action on this entity');
 			expect(dropped.map((d) => `${String(d.entityId)}|${String(d.kind)}`).sort()).toEqual([...repeated].sort());
+		});
+	});
+
+	describe('failures reach Multi-channel alerts', () => {
+		const steps = template.nodes.filter((n) => n.type.startsWith('n8n-nodes-adpilot.'));
+		/** Ads Apply has two regular outputs (audit, summary); the others one. The error output comes after them. */
+		const errorOutput = (node: INode) => (node.type === 'n8n-nodes-adpilot.adsApply' ? 2 : 1);
+
+		it.each(steps.map((n) => [n.name, n]))('"%s" continues on its error output into "Describe the failure"', (_name, node) => {
+			const step = node as INode;
+			expect(step.onError).toBe('continueErrorOutput');
+			expect(template.connections[step.name].main[errorOutput(step)]?.map((c) => c.node)).toEqual(['Describe the failure']);
+		});
+
+		it('a campaign plan that failed validation goes there too, and so do the normal run’s messages, to the sub-workflow', () => {
+			expect(template.connections['Campaign planned?'].main[1]?.map((c) => c.node)).toEqual(['Plan failed?']);
+			expect(template.connections['Plan failed?'].main[0]?.map((c) => c.node)).toEqual(['Describe the failure']);
+			for (const from of ['Describe the failure', 'New campaign message', 'Applied changes message']) {
+				expect(template.connections[from].main[0]?.map((c) => c.node)).toEqual(['Send to the alert channels']);
+			}
+			const call = template.nodes.find((n) => n.name === 'Send to the alert channels')!;
+			expect(call).toMatchObject({ type: 'n8n-nodes-base.executeWorkflow', parameters: { workflowId: { value: 'adpilotAlerts' }, options: { waitForSubWorkflow: true } } });
+		});
+
+		it('"Describe the failure" turns an error item, or a failed plan summary, into one critical message naming the step', () => {
+			const heading = (step: string) => `AdPilot: "${template.name}" failed at "${step}"`;
+			const [report] = runTemplateCode(template, 'Describe the failure', [{ error: 'Google Ads: PERMISSION_DENIED' }], {}, { prevNode: 'Campaign report, last 14 days', executionId: '42' }).map((m) => m.json);
+			expect(report).toMatchObject({ severity: 'critical', failedNode: 'Campaign report, last 14 days', heading: heading('Campaign report, last 14 days'), text: `${heading('Campaign report, last 14 days')}\nError: Google Ads: PERMISSION_DENIED\nExecution: 42` });
+			const failedPlan = { summary: true, operation: 'planCampaign', status: 'failed', message: 'No campaign plan: the plan failed validation after one repair round.', problems: ['adGroups[0].ads[0].headlines[0]: 31 characters'] };
+			const [plan] = runTemplateCode(template, 'Describe the failure', [failedPlan], {}, { prevNode: 'Plan failed?', executionId: '43' }).map((m) => m.json);
+			expect(plan).toMatchObject({ severity: 'critical', failedNode: 'Plan new campaign', errorMessage: failedPlan.message });
+			expect(plan.text).toContain('Details: adGroups[0].ads[0].headlines[0]: 31 characters');
 		});
 	});
 });

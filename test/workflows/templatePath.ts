@@ -43,7 +43,13 @@ export async function runTemplateChain(
  * `input`, with `$('Node')` answering from `nodes` (node name → output items
  * of output 0): the template's own code, outside n8n's task runner.
  */
-export function runTemplateCode(template: WorkflowJson, name: string, input: IDataObject[], nodes: Record<string, IDataObject[]> = {}): Array<{ json: IDataObject }> {
+export function runTemplateCode(
+	template: WorkflowJson,
+	name: string,
+	input: IDataObject[],
+	nodes: Record<string, IDataObject[]> = {},
+	context: { prevNode?: string; executionId?: string } = {},
+): Array<{ json: IDataObject }> {
 	const node = template.nodes.find((n) => n.name === name && n.type === 'n8n-nodes-base.code');
 	if (!node) throw new Error(`template "${template.name}" has no Code node "${name}"`);
 	const items = (list: IDataObject[]) => list.map((json) => ({ json }));
@@ -53,6 +59,10 @@ export function runTemplateCode(template: WorkflowJson, name: string, input: IDa
 		return { all: () => items(nodes[other]), first: () => items(nodes[other])[0] };
 	};
 	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	const run = new Function('$input', '$', String(node.parameters.jsCode)) as (i: typeof $input, d: typeof $) => Array<{ json: IDataObject }>;
-	return run($input, $);
+	// n8n's other Code-node globals the templates use: the node that fed this run, the workflow, the execution.
+	const $prevNode = { name: context.prevNode ?? '', outputIndex: 0, runIndex: 0 };
+	const $workflow = { id: template.id ?? '', name: template.name, active: false };
+	const $execution = { id: context.executionId ?? 'test-execution', mode: 'test' };
+	const run = new Function('$input', '$', '$prevNode', '$workflow', '$execution', String(node.parameters.jsCode)) as (...args: unknown[]) => Array<{ json: IDataObject }>;
+	return run($input, $, $prevNode, $workflow, $execution);
 }
