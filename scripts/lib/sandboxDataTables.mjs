@@ -8,6 +8,8 @@ import { createDataTable, editorRest, insertDataTableRows, personalProjectId } f
 /** The simulator's Meta ad account and one of its pages. */
 export const SANDBOX_META_ACCOUNT = '100010000000001';
 export const SANDBOX_META_PAGE = '1000000000001';
+/** The simulator's first Google Ads customer (EUR), as scripts/lib/sandbox-placeholders.json names it. */
+export const SANDBOX_GOOGLE_CUSTOMER = '5550000001';
 
 export const SANDBOX_DATA_TABLES = [
 	{
@@ -53,6 +55,67 @@ export const SANDBOX_DATA_TABLES = [
 			{ name: 'guardrails', type: 'string' },
 			{ name: 'response', type: 'string' },
 			{ name: 'action', type: 'string' },
+		],
+		rows: [],
+	},
+	{
+		// workflows/google-ads-traffic-manager.json: the brief its FIRST_RUN plans a campaign from.
+		name: 'campaign_templates',
+		columns: [
+			{ name: 'client', type: 'string' },
+			{ name: 'customerId', type: 'string' },
+			{ name: 'product', type: 'string' },
+			{ name: 'landingPage', type: 'string' },
+			{ name: 'audience', type: 'string' },
+			{ name: 'goal', type: 'string' },
+			{ name: 'dailyBudget', type: 'number' },
+			{ name: 'currency', type: 'string' },
+			{ name: 'language', type: 'string' },
+			{ name: 'locationIds', type: 'string' },
+			{ name: 'languageIds', type: 'string' },
+		],
+		rows: [
+			{
+				client: 'Acme Shoes',
+				customerId: SANDBOX_GOOGLE_CUSTOMER,
+				product: 'Trail running shoes for long mountain runs',
+				landingPage: 'https://shop.example/trail',
+				audience: 'Trail runners 25-45 in German cities near mountains',
+				goal: 'sales',
+				dailyBudget: 25,
+				currency: 'EUR',
+				language: 'English',
+				locationIds: '2276',
+				languageIds: '1000',
+			},
+		],
+	},
+	{
+		// workflows/google-ads-traffic-manager.json: the campaign it manages per client; empty, so the first run is FIRST_RUN.
+		name: 'campaign_metadata',
+		columns: [
+			{ name: 'client', type: 'string' },
+			{ name: 'customerId', type: 'string' },
+			{ name: 'campaignId', type: 'string' },
+			{ name: 'campaignName', type: 'string' },
+			{ name: 'campaignResourceName', type: 'string' },
+			{ name: 'dailyBudget', type: 'number' },
+			{ name: 'currency', type: 'string' },
+			{ name: 'status', type: 'string' },
+			{ name: 'traceId', type: 'string' },
+		],
+		rows: [],
+	},
+	{
+		// workflows/google-ads-traffic-manager.json: one row per step (create, approval, apply); payload and result are JSON text.
+		name: 'execution_history',
+		columns: [
+			{ name: 'traceId', type: 'string' },
+			{ name: 'client', type: 'string' },
+			{ name: 'stage', type: 'string' },
+			{ name: 'status', type: 'string' },
+			{ name: 'payload', type: 'string' },
+			{ name: 'result', type: 'string' },
 		],
 		rows: [],
 	},

@@ -130,6 +130,12 @@ function checkAdText(op: Op, ad: Record<string, unknown>, base: string[]): void 
 	}
 }
 
+/** A geo target or language constant: `geoTargetConstants/2840`, `languageConstants/1000`. */
+function checkConstant(value: unknown, collection: string, path: string[]): void {
+	if (value === undefined || value === null || value === '') fail('fieldError', 'REQUIRED', 'The required field was not present.', path);
+	if (!new RegExp(`^${collection}/\\d+$`).test(String(value))) fail('fieldError', 'INVALID_VALUE', 'The field has an invalid value.', path, String(value));
+}
+
 function checkKeyword(op: Op, keyword: Record<string, unknown> | undefined, base: string[]): void {
 	const text = keyword?.text;
 	if (text === undefined || text === '') fail('fieldError', 'REQUIRED', 'The required field was not present.', [...base, 'keyword', 'text']);
@@ -210,9 +216,20 @@ function validateCreate(s: Session, collection: string, op: Op, create: Record<s
 			break;
 		case 'campaignCriteria':
 			entity.campaign = requireRef(s, entity.campaign, 'campaigns', [...base, 'campaign']);
-			checkKeyword(op, entity.keyword as Record<string, unknown> | undefined, base);
-			entity.type = 'KEYWORD';
-			entity.negative ??= true;
+			// Create from Template targets locations and languages as well as excluding keywords.
+			if (entity.location !== undefined) {
+				checkConstant((entity.location as Record<string, unknown> | null)?.geoTargetConstant, 'geoTargetConstants', [...base, 'location', 'geo_target_constant']);
+				entity.type = 'LOCATION';
+				entity.negative ??= false;
+			} else if (entity.language !== undefined) {
+				checkConstant((entity.language as Record<string, unknown> | null)?.languageConstant, 'languageConstants', [...base, 'language', 'language_constant']);
+				entity.type = 'LANGUAGE';
+				entity.negative ??= false;
+			} else {
+				checkKeyword(op, entity.keyword as Record<string, unknown> | undefined, base);
+				entity.type = 'KEYWORD';
+				entity.negative ??= true;
+			}
 			entity.status ??= 'ENABLED';
 			break;
 	}

@@ -212,6 +212,33 @@ describe('Google Ads simulator module', () => {
 		expect(error.location.fieldPathElements[4].index).toBe(1);
 	});
 
+	test('campaign criteria: locations and languages are targeted, keywords excluded; a bad constant is refused with its path', async () => {
+		const sim = simClient();
+		await sim.login();
+		const campaigns = await sim.api26('POST', `customers/${CLIENT}/googleAds:search`, { query: 'SELECT campaign.resource_name FROM campaign LIMIT 1' });
+		const campaign = (campaigns.body as Body).results[0].campaign.resourceName;
+		const res = await sim.api26('POST', `customers/${CLIENT}/campaignCriteria:mutate`, {
+			operations: [
+				{ create: { campaign, location: { geoTargetConstant: 'geoTargetConstants/2276' } } },
+				{ create: { campaign, language: { languageConstant: 'languageConstants/1000' } } },
+				{ create: { campaign, keyword: { text: 'free', matchType: 'PHRASE' } } },
+			],
+		});
+		expect(res.status).toBe(200);
+		const names = (res.body as Body).results.map((r: Body) => r.resourceName);
+		const found = await sim.api26('POST', `customers/${CLIENT}/googleAds:search`, {
+			query: `SELECT campaign_criterion.resource_name, campaign_criterion.type, campaign_criterion.negative FROM campaign_criterion WHERE campaign.resource_name = '${campaign}'`,
+		});
+		const byName = new Map<string, Body>((found.body as Body).results.map((r: Body) => [r.campaignCriterion.resourceName, r.campaignCriterion]));
+		expect(names.map((n: string) => [byName.get(n)?.type, byName.get(n)?.negative])).toEqual([['LOCATION', false], ['LANGUAGE', false], ['KEYWORD', true]]);
+
+		const bad = await sim.api26('POST', `customers/${CLIENT}/campaignCriteria:mutate`, { operations: [{ create: { campaign, location: { geoTargetConstant: 'Germany' } } }] });
+		expect(bad.status).toBe(400);
+		const error = (bad.body as Body).error.details[0].errors[0];
+		expect(error.errorCode).toEqual({ fieldError: 'INVALID_VALUE' });
+		expect(error.location.fieldPathElements.map((e: Body) => e.fieldName)).toEqual(['operations', 'create', 'location', 'geo_target_constant']);
+	});
+
 	test('recommendations can be listed, applied and dismissed', async () => {
 		const sim = simClient();
 		await sim.login();
