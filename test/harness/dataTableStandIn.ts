@@ -1,6 +1,6 @@
 /**
  * An in-memory stand-in for n8n's Data Table node (n8n-nodes-base.dataTable
- * v1.1, resource "row": get, insert, upsert), for template tests that need
+ * v1.1, resource "row": get, insert, upsert, rowNotExists), for template tests that need
  * what a template stored to come back on a later node or a later run.
  * Tables are plain arrays keyed by name; a test passes them in (and reads
  * them back) through the harness's `dataTables` option. Only the parameters
@@ -91,6 +91,10 @@ export function dataTableStandIn(tables: DataTables): INodeType {
 				if (operation === 'get') {
 					const limit = this.getNodeParameter('returnAll', i, false) ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
 					rows = table.filter(matcher(this, i)).slice(0, limit);
+				} else if (operation === 'rowNotExists') {
+					// n8n passes the input item on only when no row matches.
+					if (!table.some(matcher(this, i))) out.push({ json: items[i].json, pairedItem: { item: i } });
+					continue;
 				} else if (operation === 'insert' || operation === 'upsert') {
 					const data = this.getNodeParameter('columns.value', i, {}) as IDataObject;
 					const existing = operation === 'upsert' ? table.filter(matcher(this, i)) : [];

@@ -5,7 +5,10 @@
  * month under every ad. Deterministic: no Math.random. The e2e run and the
  * bench load the compiled copy (build/test/helpers/metricHistory.js).
  */
-type Row = Record<string, unknown> & { entityId: string; date: string };
+interface StoredDay {
+	entityId: string;
+	date: string;
+}
 
 const COUNTED = ['impressions', 'clicks', 'spend', 'conversions', 'value'] as const;
 const SYSTEM_COLUMNS = ['id', 'createdAt', 'updatedAt'];
@@ -20,18 +23,18 @@ function addDays(day: string, days: number): string {
  * day-to-day wobble, so the baseline's robust spread is not zero). Money
  * keeps 2 decimals, counts stay whole; the Data Table's own columns are dropped.
  */
-export function historyBefore(rows: Row[], { days, scale = 1, spread = 0.08 }: { days: number; scale?: number; spread?: number }): Row[] {
-	const history: Row[] = [];
+export function historyBefore<T extends StoredDay>(rows: T[], { days, scale = 1, spread = 0.08 }: { days: number; scale?: number; spread?: number }): T[] {
+	const history: T[] = [];
 	for (const row of rows) {
 		for (let back = 1; back <= days; back++) {
 			const wobble = 1 + spread * Math.sin(back * 2.3 + row.entityId.length);
-			const copy: Row = { ...row, date: addDays(row.date, -back), reach: null };
+			const copy: Record<string, unknown> = { ...(row as unknown as Record<string, unknown>), date: addDays(row.date, -back), reach: null };
 			for (const key of SYSTEM_COLUMNS) delete copy[key];
 			for (const metric of COUNTED) {
-				const scaled = Number(row[metric] ?? 0) * scale * wobble;
+				const scaled = Number((row as unknown as Record<string, unknown>)[metric] ?? 0) * scale * wobble;
 				copy[metric] = metric === 'spend' || metric === 'value' ? Math.round(scaled * 100) / 100 : Math.round(scaled);
 			}
-			history.push(copy);
+			history.push(copy as T);
 		}
 	}
 	return history;
