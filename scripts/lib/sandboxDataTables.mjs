@@ -59,6 +59,15 @@ export const SANDBOX_DATA_TABLES = [
 		rows: [],
 	},
 	{
+		// workflows/meta-metrics-every-30-minutes.json: one row per ad and day, upserted by (entityId, date); starts empty.
+		name: 'adpilot_meta_ad_metrics',
+		columns: [
+			...['platform', 'level', 'entityId', 'entityName', 'accountId', 'campaignId', 'campaignName', 'adSetId', 'adSetName', 'date', 'currency'].map((name) => ({ name, type: 'string' })),
+			...['impressions', 'clicks', 'spend', 'conversions', 'value', 'reach'].map((name) => ({ name, type: 'number' })),
+		],
+		rows: [],
+	},
+	{
 		// workflows/google-ads-traffic-manager.json: the brief its FIRST_RUN plans a campaign from.
 		name: 'campaign_templates',
 		columns: [
@@ -117,6 +126,12 @@ export const SANDBOX_DATA_TABLES = [
 			{ name: 'payload', type: 'string' },
 			{ name: 'result', type: 'string' },
 		],
+		rows: [],
+	},
+	{
+		// workflows/meta-events-to-alerts.json: one row per Lead Ads lead, upserted by leadId (Meta retries deliveries); starts empty.
+		name: 'adpilot_meta_leads',
+		columns: ['leadId', 'createdTime', 'pageId', 'formId', 'adId', 'fullName', 'email', 'answers'].map((name) => ({ name, type: 'string' })),
 		rows: [],
 	},
 ];

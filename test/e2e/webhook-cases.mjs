@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 
 import { SANDBOX_WEBHOOKS, webhookForm } from '../../scripts/lib/sandboxWebhooks.mjs';
 import { editorRest } from '../../scripts/lib/n8n.mjs';
+import { waitForHookMessages } from './n8nLoop.mjs';
 import { simFetch } from './simFetch.mjs';
 
 /** The simulator's first Meta ad account (the one the trigger case subscribes and reports on). */
@@ -161,5 +162,12 @@ webhookCases.push({
 		assert.equal(String(report.requestId), String(accepted.requestId));
 		assert.equal(report.failedStep, 'Create Ad Set', JSON.stringify(report));
 		assert.ok(report.ids?.campaignId, `the failure report lacks the campaign created before: ${JSON.stringify(report.ids)}`);
+		// The alert on failure: a critical message through the Multi-channel alerts sub-workflow (email and Telegram in the sandbox).
+		const heading = 'AdPilot: "Create Ad Set" failed in workflow "AdPilot: Meta full hierarchy from a webhook (all PAUSED)"';
+		const mail = (await waitForHookMessages(simulatorUrl, '/email', { accept: (m) => m.body.subject === heading }))[0].body;
+		assert.match(mail.text, /Error: .*(budget|minimum)/i, mail.text);
+		assert.ok(mail.text.includes(`Execution: ${accepted.requestId}`), `the alert does not name the execution: ${mail.text}`);
+		const [telegram] = await waitForHookMessages(simulatorUrl, '/telegram/', { accept: (m) => String(m.body.text).startsWith(heading) });
+		assert.ok(telegram, 'no Telegram alert');
 	},
 });

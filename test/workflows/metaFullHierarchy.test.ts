@@ -53,11 +53,17 @@ describe('template: Meta full hierarchy from a webhook', () => {
 			if (node.type === 'n8n-nodes-adpilot.metaAds') {
 				expect(node.credentials).toEqual({ adPilotMetaAdsApi: { name: 'AdPilot Meta Ads' } });
 				expect(node.onError).toBe('continueErrorOutput');
-				expect(template.connections[node.name].main[1]).toEqual([{ node: 'Report Failure', type: 'main', index: 0 }]);
+				expect(template.connections[node.name].main[1]).toEqual([
+					{ node: 'Report Failure', type: 'main', index: 0 },
+					{ node: 'Describe the failure', type: 'main', index: 0 },
+				]);
 				if (node.parameters.operation === 'create') expect(node.parameters.activateOnCreate ?? false).toBe(false);
 			}
 		}
 		expect(template.connections.Webhook.main[0]).toEqual([{ node: 'Respond Accepted', type: 'main', index: 0 }]);
+		// The alert on failure: the Multi-channel alerts sub-workflow, by its template id.
+		expect(template.connections['Describe the failure'].main[0]).toEqual([{ node: 'Send to the alert channels', type: 'main', index: 0 }]);
+		expect(template.nodes.find((n) => n.name === 'Send to the alert channels')!.parameters.workflowId).toMatchObject({ value: 'adpilotAlerts' });
 	});
 
 	it('uploads the video, creates campaign → ad set → creative → ad, all PAUSED, and calls back', async () => {
@@ -88,6 +94,7 @@ describe('template: Meta full hierarchy from a webhook', () => {
 		// The callback step got the created ad; the failure report never ran.
 		expect(result.recorded['Report Success']).toEqual([[ad]]);
 		expect(result.recorded['Report Failure']).toBeUndefined();
+		expect(result.recorded['Send to the alert channels']).toBeUndefined();
 	});
 
 	it('stops at the failing step and reports it with what was created so far', async () => {
@@ -101,6 +108,9 @@ describe('template: Meta full hierarchy from a webhook', () => {
 		expect(String(failed[0].error)).toMatch(/budget|minimum/i);
 		expect(result.recorded['Report Failure']).toEqual([failed]);
 		expect(result.recorded['Report Success']).toBeUndefined();
+		// …and alerts people: the failed item reaches the sub-workflow call (the Set node's expressions run in the e2e case).
+		expect(result.recorded['Describe the failure']).toEqual([failed]);
+		expect(result.recorded['Send to the alert channels']).toEqual([failed]);
 		expect(() => result.output('Create Ad')).toThrow('did not run');
 	});
 });
