@@ -29,7 +29,7 @@ function autoApproval(node) {
 		notes: 'Scale run: stands in for the approval (answers Approve at once).',
 		parameters: {
 			mode: 'raw',
-			jsonOutput: '={{ { data: { approved: true } } }}',
+			jsonOutput: '{ "data": { "approved": true } }',
 			includeOtherFields: false,
 			options: {},
 		},
