@@ -170,15 +170,15 @@ export async function simulator(simulatorUrl, path, body) {
 }
 
 /**
- * Ads Apply's audit rows as { entity_id, decision, applied }: the equivalents'
+ * Ads Apply's audit rows as { entity_id, account_id, after, decision, applied }: the equivalents'
  * PostgreSQL table, plus the templates' Data Table `adpilot_audit` when a real
  * template wrote there.
  */
 export function auditRows(stack) {
-	const rows = JSON.parse(stack.postgres.psql(`SELECT coalesce(json_agg(json_build_object('entity_id', entity_id, 'decision', decision, 'applied', applied)), '[]') FROM audit_rows`, METRICS_DATABASE).trim());
+	const rows = JSON.parse(stack.postgres.psql(`SELECT coalesce(json_agg(json_build_object('entity_id', entity_id, 'account_id', account_id, 'after', after_value, 'decision', decision, 'applied', applied)), '[]') FROM audit_rows`, METRICS_DATABASE).trim());
 	const id = stack.postgres.psql(`SELECT id FROM data_table WHERE name = 'adpilot_audit'`, 'n8n').trim();
 	if (id) {
-		const sql = `SELECT coalesce(json_agg(json_build_object('entity_id', "entityId", 'decision', decision, 'applied', applied)), '[]') FROM "data_table_user_${id}"`;
+		const sql = `SELECT coalesce(json_agg(json_build_object('entity_id', "entityId", 'account_id', "accountId", 'after', "after", 'decision', decision, 'applied', applied)), '[]') FROM "data_table_user_${id}"`;
 		rows.push(...JSON.parse(stack.postgres.psql(sql, 'n8n').trim()));
 	}
 	return rows;

@@ -99,6 +99,20 @@ async function waitForAlerts(simulatorUrl, ids, mention, timeoutMs) {
 const isBudgetField = (field) => /budget|amountMicros/i.test(field);
 /** The ids a change log entry may be audited under: Meta's object id; Google's resource id, or its campaign's for a budget. */
 const changeIds = (c) => [c.entity, c.campaign].filter(Boolean).map((name) => String(name).split('/').pop().split('~').pop());
+/**
+ * Keys an audit row and a write share. Ads Apply audits a Google budget under
+ * its campaign, the change log names the campaign budget: those meet on
+ * (customer, new amount in major units); everything else on the entity id.
+ */
+function auditKeys(rows) {
+	const keys = new Set();
+	for (const a of rows) {
+		keys.add(String(a.entity_id));
+		if (a.after !== null && a.after !== undefined && a.after !== '') keys.add(`${a.account_id}|${Number(String(a.after).replace(/"/g, ''))}`);
+	}
+	return keys;
+}
+const writeKeys = (c) => [...changeIds(c), ...(c.fields.amountMicros ? [`${c.accountId}|${Number(c.fields.amountMicros.after) / 1e6}`] : [])];
 
 export const scaleChecks = [
 	{
@@ -199,11 +213,11 @@ export const scaleChecks = [
 			assert.equal(twice.length, 0, `written more than once: ${twice.slice(0, 5).join(', ')}`);
 			// Every write is one an approved plan holds: an audit row says applied, or (for an execution the kill
 			// stopped between the write and its audit row) run 2's plan saw it and did not apply it again.
-			const appliedEntities = new Set(applied.map((a) => a.entity_id));
-			const seenAgain = new Set(audit.filter((a) => !a.applied).map((a) => a.entity_id));
-			const unexplained = changes.filter((c) => !changeIds(c).some((id) => appliedEntities.has(id) || seenAgain.has(id)));
+			const appliedKeys = auditKeys(applied);
+			const seenAgain = new Set(audit.filter((a) => !a.applied).map((a) => String(a.entity_id)));
+			const unexplained = changes.filter((c) => !writeKeys(c).some((key) => appliedKeys.has(key)) && !changeIds(c).some((id) => seenAgain.has(id)));
 			assert.equal(unexplained.length, 0, `writes no plan accounts for: ${unexplained.slice(0, 3).map((c) => `${c.entity} ${JSON.stringify(c.fields)}`).join('; ')}`);
-			const lost = changes.filter((c) => !changeIds(c).some((id) => appliedEntities.has(id))).length;
+			const lost = changes.filter((c) => !writeKeys(c).some((key) => appliedKeys.has(key))).length;
 			report(`${lost} writes made by interrupted executions before their audit rows were stored${lost ? '; run 2 planned them again and did not re-apply them' : ' (the kill landed before any Apply)'}`);
 			// Guardrails: budgets within ±20 % of what they were, statuses only ever paused.
 			for (const c of changes) {
