@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm run test:scale`: AdPilot on the real n8n in queue mode (PostgreSQL +
-// Redis, one main, two workers) under a load of many simulated accounts,
-// faults, a throttling episode and a worker killed mid-run. Prints one
-// ok/FAIL line per check and "N passed, N failed"; stops everything it
-// started, also on failure and on Ctrl-C.
+// Redis, one main, two workers) running templates 1, 2 and 4 for many
+// simulated accounts under faults, a throttling episode and a worker killed
+// mid-run (test/scale/). Prints one ok/FAIL line per check and "N passed,
+// N failed"; stops everything it started, also on failure and on Ctrl-C.
+// Size: ADPILOT_SCALE_ACCOUNTS, ADPILOT_SCALE_ADS (test/scale/scenario.mjs).
 import { execFileSync } from 'node:child_process';
 
 import { repoRoot } from './lib/n8n.mjs';

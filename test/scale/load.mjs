@@ -1,9 +1,12 @@
-// Drives the load workflow on a running queue-mode stack and reads back what
-// a user would see: executions in n8n's list, rows in both stores, the
-// simulator's call counts.
+// Drives the load templates on a running queue-mode stack and reads back what
+// a user would see: executions in n8n's list, rows in both stores, audit rows,
+// the simulator's change log and call counts.
 import { editorRest } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from '../e2e/simFetch.mjs';
-import { DATA_TABLE_NAME, LOAD_WEBHOOK_PATH, LOAD_WORKFLOW_ID } from './stack.mjs';
+import { DATA_TABLE_NAME, METRICS_DATABASE } from './stack.mjs';
+
+/** The day the metrics template stores (its "yesterday" preset; the simulator's today is 2026-11-20). */
+export const RANGE = { since: '2026-11-19', until: '2026-11-19' };
 
 /** Every ad account id the simulator serves (the Meta API's own list). */
 export async function simulatorAccountIds(simulatorUrl) {
@@ -21,23 +24,48 @@ export function batchesOf(list, size) {
 	return batches;
 }
 
-/** One production-webhook call per batch, as a scheduler fanning out would make; main enqueues each as an execution. */
-export async function postBatches(port, batches, { run, since, until }) {
-	for (const accounts of batches) {
-		const answer = await fetch(`http://127.0.0.1:${port}/webhook/${LOAD_WEBHOOK_PATH}`, {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json' },
-			body: JSON.stringify({ run, since, until, accounts }),
-		});
-		if (!answer.ok) throw new Error(`POST /webhook/${LOAD_WEBHOOK_PATH} answered HTTP ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
+/**
+ * One production-webhook call per batch of accounts for every load template,
+ * the templates interleaved, as their schedules firing together would start
+ * them; main enqueues each as an execution. Returns how many were started.
+ */
+export async function postLoad(stack, accounts, run) {
+	// The simulator seeds the n-th Google client (5550000001, …) beside the n-th Meta account, in the same currency.
+	const customerOf = (account) => String(5550000001 + accounts.indexOf(account));
+	const calls = stack.templates.map((t) => batchesOf(accounts, t.batchSize).map((batch) => [t, batch]));
+	let posted = 0;
+	for (let i = 0; calls.some((list) => i < list.length); i++) {
+		for (const list of calls) {
+			if (i >= list.length) continue;
+			const [template, batch] = list[i];
+			const answer = await fetch(`http://127.0.0.1:${stack.main.port}/webhook/${template.webhookPath}`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/json' },
+				body: JSON.stringify({ run, accounts: batch, customers: Object.fromEntries(batch.map((a) => [a, customerOf(a)])) }),
+			});
+			if (!answer.ok) throw new Error(`POST /webhook/${template.webhookPath} answered HTTP ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
+			posted++;
+		}
 	}
+	return posted;
 }
 
-/** The load workflow's executions as n8n's execution list shows them (newest first). */
-export async function listExecutions(stack) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId: LOAD_WORKFLOW_ID }));
-	const page = await editorRest(stack.main.port, stack.cookie, 'GET', `/executions?filter=${filter}&limit=500`);
-	return page.results ?? [];
+/** Executions of the given workflows (default: the load templates) as n8n's execution list shows them, newest first. */
+export async function listExecutions(stack, workflowIds = stack.templates.map((t) => t.id)) {
+	const all = [];
+	for (const workflowId of workflowIds) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		// n8n serves at most 100 per page (newest first); older pages by `lastId`.
+		let lastId;
+		for (;;) {
+			const page = await editorRest(stack.main.port, stack.cookie, 'GET', `/executions?filter=${filter}&limit=100${lastId ? `&lastId=${lastId}` : ''}`);
+			const results = page.results ?? [];
+			all.push(...results);
+			if (results.length < 100) break;
+			lastId = String(Math.min(...results.map((e) => Number(e.id))));
+		}
+	}
+	return all.sort((a, b) => Number(b.id) - Number(a.id));
 }
 
 const UNFINISHED = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -74,7 +102,7 @@ export function statusCounts(executions) {
 
 /** Keys "entity|date" of every stored row in PostgreSQL (duplicates kept, so a double insert shows). */
 export function postgresRowKeys(stack) {
-	const out = stack.postgres.psql(`SELECT entity_id || '|' || date FROM metric_rows`, 'adpilot_metrics');
+	const out = stack.postgres.psql(`SELECT entity_id || '|' || date FROM metric_rows`, METRICS_DATABASE);
 	return out.split('\n').filter(Boolean);
 }
 
@@ -85,8 +113,23 @@ export function dataTableRowKeys(stack) {
 	return out.split('\n').filter(Boolean);
 }
 
+/** The Data Table upsert nodes of a workflow: which table, keyed by which columns. */
+export function dataTableUpserts(workflow) {
+	return workflow.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters?.operation === 'upsert' && !n.disabled)
+		.map((n) => ({ table: n.parameters.dataTableId?.value, keys: (n.parameters.filters?.conditions ?? []).map((c) => c.keyName) }));
+}
+
+/** Key tuples ("a|b") of every row of a Data Table found by name (n8n keeps its tables in its own database). */
+export function dataTableKeysByName(stack, name, keys) {
+	const id = stack.postgres.psql(`SELECT id FROM data_table WHERE name = '${name.replace(/'/g, "''")}'`, 'n8n').trim();
+	if (!id) throw new Error(`no Data Table named ${name}`);
+	const expression = keys.map((k) => `coalesce("${k}"::text, '')`).join(` || '|' || `);
+	return stack.postgres.psql(`SELECT ${expression} FROM "data_table_user_${id}"`, 'n8n').split('\n').filter(Boolean);
+}
+
 export function clearStores(stack) {
-	stack.postgres.psql('TRUNCATE metric_rows', 'adpilot_metrics');
+	stack.postgres.psql('TRUNCATE metric_rows, audit_rows', METRICS_DATABASE);
 	stack.postgres.psql(`TRUNCATE "data_table_user_${stack.dataTableId}"`, 'n8n');
 }
 
@@ -94,7 +137,7 @@ export function clearStores(stack) {
  * What the platform says should be stored: every (ad, day) with delivery in
  * the range, read from the simulator's insights endpoint itself (faults off).
  */
-export async function expectedRowKeys(simulatorUrl, accounts, { since, until }) {
+export async function expectedRowKeys(simulatorUrl, accounts, { since, until } = RANGE) {
 	const keys = [];
 	for (const account of accounts) {
 		let after;
@@ -124,6 +167,26 @@ export async function simulator(simulatorUrl, path, body) {
 	const text = await answer.text();
 	if (!answer.ok) throw new Error(`/_sim/${path} answered HTTP ${answer.status}: ${text.slice(0, 300)}`);
 	return text ? JSON.parse(text) : undefined;
+}
+
+/**
+ * Ads Apply's audit rows as { entity_id, account_id, after, decision, applied }: the equivalents'
+ * PostgreSQL table, plus the templates' Data Table `adpilot_audit` when a real
+ * template wrote there.
+ */
+export function auditRows(stack) {
+	const rows = JSON.parse(stack.postgres.psql(`SELECT coalesce(json_agg(json_build_object('entity_id', entity_id, 'account_id', account_id, 'after', after_value, 'decision', decision, 'applied', applied)), '[]') FROM audit_rows`, METRICS_DATABASE).trim());
+	const id = stack.postgres.psql(`SELECT id FROM data_table WHERE name = 'adpilot_audit'`, 'n8n').trim();
+	if (id) {
+		const sql = `SELECT coalesce(json_agg(json_build_object('entity_id', "entityId", 'account_id', "accountId", 'after', "after", 'decision', decision, 'applied', applied)), '[]') FROM "data_table_user_${id}"`;
+		rows.push(...JSON.parse(stack.postgres.psql(sql, 'n8n').trim()));
+	}
+	return rows;
+}
+
+/** The simulator's own change log: every write the platforms accepted. */
+export async function simulatorChanges(simulatorUrl) {
+	return (await simulator(simulatorUrl, 'changes')).changes;
 }
 
 export { DATA_TABLE_NAME };
