@@ -81,5 +81,10 @@ export async function receiveNotification(ctx: IWebhookFunctions): Promise<IWebh
 	const currency = currencyLookup(ctx);
 	const items: IDataObject[] = [];
 	for (const event of fresh) items.push(reRead ? await reReadEvent(ctx, event, currency) : event);
-	return { webhookResponse: 'EVENT_RECEIVED', workflowData: [ctx.helpers.returnJsonArray(items)] };
+	// Answered here, not with `webhookResponse`: n8n then saves the duplicate window before starting the
+	// run, which loads static data from the database and saves that copy back if any node changes it. With
+	// `webhookResponse`, n8n answers (and saves) after starting the run, whose copy put the old window back.
+	// See README, Meta Ads Trigger.
+	reply(ctx, 200, 'EVENT_RECEIVED');
+	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }
