@@ -81,10 +81,9 @@ export async function receiveNotification(ctx: IWebhookFunctions): Promise<IWebh
 	const currency = currencyLookup(ctx);
 	const items: IDataObject[] = [];
 	for (const event of fresh) items.push(reRead ? await reReadEvent(ctx, event, currency) : event);
-	// Answered here, not with `webhookResponse`: n8n then saves the duplicate window before starting the
-	// run, which loads static data from the database and saves that copy back if any node changes it. With
-	// `webhookResponse`, n8n answers (and saves) after starting the run, whose copy put the old window back.
-	// See README, Meta Ads Trigger.
+	// Answered here, not with `webhookResponse`: n8n then saves the duplicate window before it starts the
+	// run. With `webhookResponse` n8n 2.40 starts the run first, which resets the "changed" flag of the
+	// static data it shares with this call, and then skips the save. README, Running at scale.
 	reply(ctx, 200, 'EVENT_RECEIVED');
 	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }

@@ -116,8 +116,9 @@ export const editorCases = [
 				const salesMails = (await hookMessages(simulatorUrl, '/email')).filter((m) => m.body.to?.includes('sales@example.com'));
 				assert.equal(salesMails.length, 1, 'the duplicate delivery mailed sales again');
 				// The trigger's duplicate window holds across runs: neither retry (after its first run ended) started a run.
-				// (Issue 13: n8n started the run before saving the window the webhook call wrote; a run in which Ads Alert
-				// rewrote its static-data memory then saved the copy it had loaded, without the window, so retries ran again.)
+				// (Issue 13: while the trigger left the answer to n8n, n8n started the run first, which reset the changed-flag
+				// of the static data shared with the webhook call, so the window was not saved once the workflow had static
+				// data; Ads Alert's run then saved its copy. README, Running at scale.)
 				const seen = [...known, String(alertRun.id), String(leadRun.id)];
 				const noNewRun = async (what) => {
 					const extra = (await listExecutions(port, cookie, WORKFLOW)).filter((e) => !seen.includes(String(e.id)));
