@@ -73,8 +73,24 @@ export function remember(state: SentState, channel: string, findings: Finding[],
 	});
 }
 
-/** Writes the state back, dropping entries older than the period and the oldest beyond the cap. */
+type StoredSent = Record<string, { s: Severity; at: number }>;
+
+function sameSent(stored: unknown, next: StoredSent): boolean {
+	if (typeof stored !== 'object' || stored === null) return false;
+	const old = stored as Record<string, { s?: unknown; at?: unknown }>;
+	const keys = Object.keys(next);
+	return Object.keys(old).length === keys.length && keys.every((k) => old[k]?.s === next[k].s && old[k]?.at === next[k].at);
+}
+
+/**
+ * Writes the state back, dropping entries older than the period and the oldest
+ * beyond the cap, and only when that changes it: n8n saves a run's whole
+ * static data (every node's, as loaded when the run started) once anything in
+ * it changed, so a needless write would put back stale copies of other nodes'
+ * data, such as the Meta Ads Trigger's duplicate window saved meanwhile.
+ */
 export function saveToStaticData(staticData: IDataObject, state: SentState, nowMs: number, periodMs: number): void {
 	const entries = [...state.entries()].filter(([, v]) => nowMs - v.atMs < periodMs).sort((a, b) => b[1].atMs - a[1].atMs).slice(0, MAX_REMEMBERED);
-	staticData.sent = Object.fromEntries(entries.map(([k, v]) => [k, { s: v.severity, at: v.atMs }]));
+	const next: StoredSent = Object.fromEntries(entries.map(([k, v]) => [k, { s: v.severity, at: v.atMs }]));
+	if (!sameSent(staticData.sent, next)) staticData.sent = next;
 }

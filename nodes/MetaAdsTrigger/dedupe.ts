@@ -2,10 +2,13 @@
  * Meta retries a delivery it thinks failed (a slow answer counts), so the same
  * change can arrive several times. The keys of recently emitted changes live
  * in the workflow's static data, which n8n stores with the workflow in its
- * database after each production webhook call, so every webhook process of a
+ * database after each production webhook call (only if the node answers
+ * before n8n starts the run: see webhook.ts), so every webhook process of a
  * queue-mode setup sees them. Two retries that arrive at the same instant on
  * two different webhook processes can both pass: n8n offers no lock, and we
- * prefer that rare double over losing an event.
+ * prefer that rare double over losing an event. A run of the workflow that
+ * changes static data while a delivery is received may also write back a
+ * window without it (last writer wins); README, Running at scale.
  */
 import type { IDataObject } from 'n8n-workflow';
 

@@ -81,5 +81,9 @@ export async function receiveNotification(ctx: IWebhookFunctions): Promise<IWebh
 	const currency = currencyLookup(ctx);
 	const items: IDataObject[] = [];
 	for (const event of fresh) items.push(reRead ? await reReadEvent(ctx, event, currency) : event);
-	return { webhookResponse: 'EVENT_RECEIVED', workflowData: [ctx.helpers.returnJsonArray(items)] };
+	// Answered here, not with `webhookResponse`: n8n then saves the duplicate window before it starts the
+	// run. With `webhookResponse` n8n 2.40 starts the run first, which resets the "changed" flag of the
+	// static data it shares with this call, and then skips the save. README, Running at scale.
+	reply(ctx, 200, 'EVENT_RECEIVED');
+	return { noWebhookResponse: true, workflowData: [ctx.helpers.returnJsonArray(items)] };
 }

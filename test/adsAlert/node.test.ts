@@ -1,5 +1,5 @@
 /** Ads Alert end to end in one node: outputs per channel, digest, repeats, quiet hours, bad input. */
-import type { IDataObject } from 'n8n-workflow';
+import { ObservableObject, type IDataObject } from 'n8n-workflow';
 
 import { action, anomaly, auditItem, metaEvent, ruleLog } from './fixtures';
 import { json, runAlert } from './fakeContext';
@@ -74,6 +74,21 @@ describe('repeat suppression', () => {
 		jest.setSystemTime(NOW + 6 * 3_600_000 + 1);
 		expect(json((await staticRun([ruleLog()], staticData))[0])).toHaveLength(1);
 		expect(Object.keys(staticData.sent as IDataObject)).toHaveLength(1);
+	});
+
+	it('leaves static data untouched when nothing was sent and nothing expired (n8n then does not save the run\'s stale copy)', async () => {
+		// n8n's own observable wrapper: __dataChanged is what decides whether n8n saves a run's static data.
+		const staticData = ObservableObject.create({}) as IDataObject & { __dataChanged?: boolean };
+		await staticRun([ruleLog()], staticData);
+		expect(staticData.__dataChanged).toBe(true);
+		staticData.__dataChanged = false;
+		expect((await staticRun([ruleLog()], staticData))[0]).toEqual([]);
+		expect(staticData.__dataChanged).toBe(false);
+		// An entry past the period is dropped: that is a change.
+		jest.setSystemTime(NOW + 6 * 3_600_000 + 1);
+		await staticRun([], staticData);
+		expect(staticData.__dataChanged).toBe(true);
+		expect(staticData.sent).toEqual({});
 	});
 
 	it('reads recent alerts from the second input and says what it sent, for the template to store', async () => {

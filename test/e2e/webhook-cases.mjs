@@ -146,6 +146,21 @@ export const webhookCases = [
 			const runs = executions?.results ?? executions ?? [];
 			assert.equal(runs.length, 1, `n8n lists ${runs.length} executions of the trigger workflow: ${JSON.stringify(executions).slice(0, 500)}`);
 			assert.ok(['success', undefined].includes(runs[0].status), `the run ended ${runs[0].status}`);
+
+			// A second change, now that the workflow has static data, and its retry: still once. (Issue 13: when the
+			// trigger left the answer to n8n, n8n 2.40 dropped the window of every call after the first one, because the
+			// run it started reset the changed-flag of the shared static-data object before the save; README, Running at scale.)
+			const second = raw.replace('1795000000', '1795000600');
+			assert.equal((await deliverMetaWebhook(url, second)).status, 200);
+			const slackCount = async () => (await (await simFetch(`${simulatorUrl}/hooks`)).json()).messages.filter((m) => m.path === '/slack').length;
+			const deadline2 = Date.now() + 60_000;
+			while ((await slackCount()) < 2 && Date.now() < deadline2) await new Promise((r) => setTimeout(r, 500));
+			assert.equal(await slackCount(), 2, 'the second change was not alerted');
+			assert.equal((await deliverMetaWebhook(url, second)).status, 200);
+			await new Promise((r) => setTimeout(r, 5000));
+			assert.equal(await slackCount(), 2, 'the retried second change was alerted again');
+			const after = await editorRest(port, cookie, 'GET', `/executions?filter=${filter}`);
+			assert.equal((after?.results ?? after ?? []).length, 2, 'the retried second change started a run');
 		},
 	},
 ];

@@ -53,8 +53,10 @@ describe('one item per change', () => {
 				],
 			},
 		]);
-		expect((await deliverMetaWebhook(t.url, payload)).status).toBe(200);
+		expect(await deliverMetaWebhook(t.url, payload)).toEqual({ status: 200, text: 'EVENT_RECEIVED' });
 		expect(t.executions).toHaveLength(1);
+		// Answered by the node, so n8n saves the duplicate window before the run loads static data (README, Meta Ads Trigger).
+		expect(t.answeredBy).toEqual(['node']);
 		const items = t.executions[0];
 		expect(items.map((i) => [i.field, i.objectId, i.objectLevel, i.entryId, i.time])).toEqual([
 			['with_issues_ad_objects', ids.adId, 'ad', ids.accountId, new Date(T0 * 1000).toISOString()],

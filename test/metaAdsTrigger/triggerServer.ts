@@ -2,9 +2,10 @@
  * A stand-in for n8n's webhook plumbing around the Meta Ads Trigger: a real
  * HTTP server that keeps the raw body as a Buffer (as n8n's body parser
  * does), builds the webhook context, calls the node's webhook(), and answers
- * like n8n: a response the node wrote itself, or 200 with `webhookResponse`
- * and a started "execution" (recorded in `executions`). Also a hook context
- * for the activation methods.
+ * like n8n: a response the node wrote itself, or 200 with `webhookResponse`;
+ * `workflowData` either way is a started "execution" (recorded in
+ * `executions`, with who answered in `answeredBy`). Also a hook context for
+ * the activation methods.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
@@ -70,6 +71,8 @@ export interface RunningTrigger {
 	url: string;
 	/** Items of every execution the trigger started, in order. */
 	executions: IDataObject[][];
+	/** Per started execution: whether the node wrote the HTTP answer itself (before n8n starts the run) or left it to n8n. */
+	answeredBy: Array<'node' | 'n8n'>;
 	sentRequests: SentRequest[];
 	staticData: IDataObject;
 	logs: string[];
@@ -103,6 +106,7 @@ async function readRaw(req: IncomingMessage): Promise<Buffer> {
 export async function startTriggerServer(setup: TriggerSetup): Promise<RunningTrigger> {
 	const trigger = new MetaAdsTrigger();
 	const executions: IDataObject[][] = [];
+	const answeredBy: Array<'node' | 'n8n'> = [];
 	const sentRequests: SentRequest[] = [];
 	const logs: string[] = [];
 	const staticData = setup.staticData ?? {};
@@ -120,8 +124,12 @@ export async function startTriggerServer(setup: TriggerSetup): Promise<RunningTr
 				getWorkflowStaticData: () => staticData,
 			} as unknown as IWebhookFunctions;
 			const result: IWebhookResponseData = await trigger.webhook.call(ctx);
+			// Like n8n: workflowData starts a run whether the node answered itself or not.
+			if (result.workflowData) {
+				executions.push(result.workflowData[0].map((item) => item.json));
+				answeredBy.push(result.noWebhookResponse ? 'node' : 'n8n');
+			}
 			if (result.noWebhookResponse) return;
-			if (result.workflowData) executions.push(result.workflowData[0].map((item) => item.json));
 			res.statusCode = 200;
 			res.end(typeof result.webhookResponse === 'string' ? result.webhookResponse : JSON.stringify({ message: 'Workflow was started' }));
 		} catch (error) {
@@ -134,6 +142,7 @@ export async function startTriggerServer(setup: TriggerSetup): Promise<RunningTr
 	return {
 		url: `http://127.0.0.1:${port}/webhook/abc/webhook`,
 		executions,
+		answeredBy,
 		sentRequests,
 		staticData,
 		logs,
