@@ -1,4 +1,4 @@
-import type { DataTableFilter, DataTableRow, IDataTableProjectService } from 'n8n-workflow';
+import { ObservableObject, type DataTableFilter, type DataTableRow, type IDataObject, type IDataTableProjectService } from 'n8n-workflow';
 
 import {
 	checkCooldown,
@@ -34,6 +34,26 @@ describe('static data store', () => {
 		expect(data).toEqual({ adsRulesCooldown: { 'r\u001fe2': [NOW] } });
 		const again = new StaticDataCooldownStore(data);
 		expect([...(await again.load(NOW + HOUR_MS, WEEK_MS))]).toEqual([['r\u001fe2', [NOW]]]);
+	});
+
+	it('writes nothing when nothing fired or expired (n8n then does not save the run\'s stale copy of other nodes\' static data)', async () => {
+		// As n8n does per run: static data loaded from the database into its own observable
+		// wrapper; __dataChanged after the run decides whether n8n saves it.
+		let saved = '{}';
+		const run = async (fires: { key: string; at: number }[], now: number) => {
+			const data = ObservableObject.create(JSON.parse(saved)) as IDataObject & { __dataChanged?: boolean };
+			const store = new StaticDataCooldownStore(data);
+			await store.load(now, WEEK_MS);
+			await store.record(fires, now, WEEK_MS);
+			if (data.__dataChanged) saved = JSON.stringify(data);
+			return data.__dataChanged;
+		};
+		expect(await run([], NOW)).toBe(false);
+		expect(await run([{ key: 'r\u001fe1', at: NOW }], NOW)).toBe(true);
+		expect(await run([], NOW + HOUR_MS)).toBe(false);
+		// The fire ages out: dropping it is a change.
+		expect(await run([], NOW + WEEK_MS + 1)).toBe(true);
+		expect(JSON.parse(saved)).toEqual({ adsRulesCooldown: {} });
 	});
 
 	it('blocks the second run of a rule on the same entity, then lets it fire after the cooldown', async () => {

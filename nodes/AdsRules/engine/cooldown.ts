@@ -58,17 +58,15 @@ const STATIC_KEY = 'adsRulesCooldown';
 export class StaticDataCooldownStore implements CooldownStore {
 	constructor(private readonly data: IDataObject) {}
 
-	private get table(): Record<string, number[]> {
+	/** The stored table, or undefined: reading never writes, so a run that fires nothing leaves static data unchanged. */
+	private get stored(): Record<string, number[]> | undefined {
 		const t = this.data[STATIC_KEY];
-		if (typeof t === 'object' && t !== null && !Array.isArray(t)) return t as Record<string, number[]>;
-		const fresh: Record<string, number[]> = {};
-		this.data[STATIC_KEY] = fresh;
-		return fresh;
+		return typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as Record<string, number[]>) : undefined;
 	}
 
 	async load(now: number, retentionMs: number): Promise<CooldownHistory> {
 		const out: CooldownHistory = new Map();
-		for (const [key, times] of Object.entries(this.table)) {
+		for (const [key, times] of Object.entries(this.stored ?? {})) {
 			if (!Array.isArray(times)) continue;
 			const kept = times.filter((t) => typeof t === 'number' && t > now - retentionMs);
 			if (kept.length) out.set(key, kept);
@@ -76,14 +74,22 @@ export class StaticDataCooldownStore implements CooldownStore {
 		return out;
 	}
 
+	/**
+	 * Writes only what changed. n8n saves a run's whole static data (every node's,
+	 * as loaded when the run started) once anything in it was written, so a
+	 * rewrite on every run would put back stale copies of other nodes' data,
+	 * such as the Meta Ads Trigger's duplicate window ("Running at scale").
+	 */
 	async record(fires: Fire[], now: number, retentionMs: number): Promise<void> {
-		const table = this.table;
+		if (fires.length === 0 && this.stored === undefined) return;
+		const table = this.stored ?? (this.data[STATIC_KEY] = {} as Record<string, number[]>);
 		for (const f of fires) (table[f.key] ??= []).push(f.at);
 		// Prune so static data stays small on long-running workflows.
 		for (const key of Object.keys(table)) {
-			const kept = Array.isArray(table[key]) ? table[key].filter((t) => t > now - retentionMs) : [];
-			if (kept.length) table[key] = kept;
-			else delete table[key];
+			const times = Array.isArray(table[key]) ? table[key] : [];
+			const kept = times.filter((t) => t > now - retentionMs);
+			if (kept.length === 0) delete table[key];
+			else if (kept.length !== times.length) table[key] = kept;
 		}
 	}
 }
