@@ -20,6 +20,18 @@ export const SANDBOX_DATA_TABLES = [
 		],
 		rows: [{ client: 'Acme Shoes', adAccountId: SANDBOX_META_ACCOUNT, pageId: SANDBOX_META_PAGE }],
 	},
+	{
+		// workflows/meta-performance-guard.json: one row per proposed change, PENDING until a person decides (ACCEPTED, REJECTED, EXPIRED).
+		name: 'adpilot_suggestions',
+		columns: ['planRunId', 'digest', 'status', 'platform', 'accountId', 'level', 'entityId', 'entityName', 'kind', 'property', 'currency', 'before', 'after', 'decision', 'reason', 'idempotencyKey', 'action', 'proposedAt', 'decidedAt'].map((name) => ({ name, type: 'string' })),
+		rows: [],
+	},
+	{
+		// workflows/meta-performance-guard.json writes Ads Apply's audit rows; revert-last-apply.json reads them back.
+		name: 'adpilot_audit',
+		columns: ['runId', 'planDigest', 'operation', 'platform', 'accountId', 'level', 'entityId', 'entityName', 'kind', 'property', 'currency', 'before', 'after', 'decision', 'reason', 'applied', 'appliedAt', 'error', 'revertOf', 'idempotencyKey', 'schema', 'audit'].map((name) => ({ name, type: name === 'applied' ? 'boolean' : 'string' })),
+		rows: [],
+	},
 ];
 
 /** The names of the data tables in the owner's personal project. */
