@@ -4,7 +4,7 @@
  * The in-process harness replaces Code nodes by recorders, so this is how a
  * template test exercises their logic; the real-n8n e2e run executes them for real.
  */
-import type { INode } from 'n8n-workflow';
+import type { INode, INodeParameters } from 'n8n-workflow';
 
 import type { WorkflowJson } from '../harness/runWorkflow';
 
@@ -68,7 +68,7 @@ export function dataTableRow(workflow: WorkflowJson, nodeName: string, json: Jso
  * items, with some parameters replaced (e.g. an approved digest that the
  * template reads from a node this workflow does not have).
  */
-export function stepAlone(workflow: WorkflowJson, nodeName: string, parameters: Record<string, unknown> = {}): WorkflowJson {
+export function stepAlone(workflow: WorkflowJson, nodeName: string, parameters: INodeParameters = {}): WorkflowJson {
 	const step = workflow.nodes.find((n) => n.name === nodeName);
 	if (!step) throw new Error(`${workflow.name} has no node "${nodeName}"`);
 	const trigger: INode = { id: 'input', name: 'Input', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
