@@ -126,14 +126,14 @@ export async function findDataTable(port, cookie, name) {
 	return (data?.data ?? data ?? []).find((table) => table.name === name);
 }
 
-/** Every row of a data table (paged by 500), oldest first. */
+/** Every row of a data table, oldest first. Pages until `count` (n8n caps a page below what `take` asks). */
 export async function dataTableRows(port, cookie, projectId, dataTableId) {
 	const rows = [];
-	for (let skip = 0; ; skip += 500) {
-		const page = await editorRest(port, cookie, 'GET', `/projects/${projectId}/data-tables/${dataTableId}/rows?take=500&skip=${skip}`);
+	for (;;) {
+		const page = await editorRest(port, cookie, 'GET', `/projects/${projectId}/data-tables/${dataTableId}/rows?take=500&skip=${rows.length}`);
 		const batch = page?.data ?? [];
 		rows.push(...batch);
-		if (batch.length < 500) return rows;
+		if (batch.length === 0 || rows.length >= (page?.count ?? 0)) return rows;
 	}
 }
 
@@ -149,4 +149,28 @@ export async function postToWebhook(url, body, { headers = {}, timeoutMs = 30_00
 		await sleep(1000);
 	}
 	return { status: answer.status, text, json: () => JSON.parse(text) };
+}
+
+/**
+ * Runs a workflow as the editor's "Execute workflow" button does, from the
+ * trigger named `triggerName` (e.g. a Manual Trigger "Run now"), and waits
+ * for the run to end: POST /rest/workflows/:id/run answers { executionId } at
+ * once. Returns { executionId, status, wallMs } (wallMs: request to finished, as
+ * seen from here; n8n's own startedAt/stoppedAt are in readExecution's record).
+ */
+export async function runManually(port, cookie, workflowId, triggerName, { timeoutMs = 600_000 } = {}) {
+	const started = performance.now();
+	const answer = await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
+	const executionId = answer?.executionId;
+	assert.ok(executionId, `POST /rest/workflows/${workflowId}/run answered no executionId: ${JSON.stringify(answer).slice(0, 300)}`);
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		// The list holds summaries only: polling the execution itself would fetch its run data each time.
+		const execution = (await listExecutions(port, cookie, workflowId)).find((e) => String(e.id) === String(executionId));
+		if (['success', 'error', 'crashed', 'canceled'].includes(execution?.status)) {
+			return { executionId: String(executionId), status: execution.status, wallMs: performance.now() - started };
+		}
+		await sleep(200);
+	}
+	throw new Error(`the manual run ${executionId} of ${workflowId} did not end within ${timeoutMs / 1000} s`);
 }
