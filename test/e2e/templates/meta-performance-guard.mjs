@@ -1,19 +1,30 @@
 // Template "Performance guard, suggestion mode" in a real n8n: started from
 // its "Run now" trigger through the editor's REST API, its approval answered
 // through n8n's waiting webhook with the links of the email the simulator's
-// SMTP sink caught. Rejected once (nothing changes, REJECTED), approved once
+// SMTP sink caught. Rejected once (nothing changes, REJECTED), left unanswered
+// past a 1-minute wait limit once (EXPIRED), approved once
 // (the simulator's change log holds exactly the approved changes, ACCEPTED,
 // audit rows), and the approved Apply re-run by hand changes nothing twice.
 import assert from 'node:assert/strict';
 
-import { personalProjectId } from '../../../scripts/lib/n8n.mjs';
-import { runFromTrigger, rerunNode } from '../manualRuns.mjs';
-import { approvalLinks, clearHooks, clickResumeLink, dataTableRows, executedNodeItems, findDataTable, listExecutions, readExecution, waitForHookMessages } from '../n8nLoop.mjs';
+import { editorRest, personalProjectId } from '../../../scripts/lib/n8n.mjs';
+import {
+	approvalLinks,
+	clearHooks,
+	clickResumeLink,
+	dataTableRows,
+	executedNodeItems,
+	findDataTable,
+	readExecution,
+	rerunNode,
+	startManualRun,
+	waitForHookMessages,
+	waitForRun,
+} from '../n8nLoop.mjs';
 import { simFetch } from '../simFetch.mjs';
 
 const WORKFLOW = 'adpilotPerfGuard';
 const META_ACCOUNT = '100010000000001';
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function simulatorChanges(simulatorUrl) {
 	return (await (await simFetch(`${simulatorUrl}/_sim/changes`)).json()).changes;
@@ -30,18 +41,6 @@ export async function simulatorAdSets(simulatorUrl) {
 	return Object.fromEntries(body.data.map((a) => [a.id, { status: a.status, daily_budget: a.daily_budget ?? null, bid_amount: a.bid_amount ?? null }]));
 }
 
-/** Waits until execution `id` reaches one of `statuses`; returns its summary. */
-export async function waitForRun(port, cookie, workflowId, id, statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 120_000) {
-	const deadline = Date.now() + timeoutMs;
-	let seen;
-	while (Date.now() < deadline) {
-		seen = (await listExecutions(port, cookie, workflowId)).find((e) => String(e.id) === id);
-		if (seen && statuses.includes(seen.status)) return seen;
-		await sleep(500);
-	}
-	throw new Error(`execution ${id} of ${workflowId} did not reach ${statuses.join('/')} within ${timeoutMs / 1000} s (last: ${seen?.status ?? 'not listed'})`);
-}
-
 export async function tableRows(port, cookie, name) {
 	const table = await findDataTable(port, cookie, name);
 	assert.ok(table, `no Data Table ${name} (the sandbox creates it)`);
@@ -55,13 +54,13 @@ export async function tableRows(port, cookie, name) {
  */
 export async function decideApproval({ port, cookie, simulatorUrl }, workflowId, subjectStart, decision) {
 	await clearHooks(simulatorUrl);
-	const id = await runFromTrigger(port, cookie, workflowId, 'Run now');
+	const id = await startManualRun(port, cookie, workflowId, 'Run now');
 	const [mail] = await waitForHookMessages(simulatorUrl, '/email', { accept: (m) => String(m.body.subject ?? '').startsWith(subjectStart), timeoutMs: 120_000 });
-	await waitForRun(port, cookie, workflowId, id, ['waiting']);
+	await waitForRun(port, cookie, workflowId, id, { statuses: ['waiting'], timeoutMs: 120_000 });
 	const links = approvalLinks(mail);
 	assert.ok(links.decline, 'no reject link in the approval email');
 	await clickResumeLink(decision === 'approve' ? links.approve : links.decline, { port });
-	const done = await waitForRun(port, cookie, workflowId, id);
+	const done = await waitForRun(port, cookie, workflowId, id, { timeoutMs: 120_000 });
 	const execution = await readExecution(port, cookie, id);
 	assert.equal(done.status, 'success', `the run ended ${done.status}: ${execution.resultData.error?.message}`);
 	return { id, mail, execution };
@@ -90,6 +89,36 @@ export async function guardRound(context, decision) {
 	return { id, execution, planned, summary };
 }
 
+/** Sets the approval's Limit Wait Time in the saved workflow (as a person would in the editor); returns the previous limit. */
+async function setApprovalLimit(port, cookie, limit) {
+	const workflow = await editorRest(port, cookie, 'GET', `/workflows/${WORKFLOW}`);
+	const ask = workflow.nodes.find((n) => n.name === 'Ask for approval');
+	const previous = ask.parameters.options.limitWaitTime.values;
+	ask.parameters.options.limitWaitTime.values = { ...previous, ...limit };
+	await editorRest(port, cookie, 'PATCH', `/workflows/${WORKFLOW}`, { nodes: workflow.nodes });
+	return previous;
+}
+
+/** A run nobody answers: with a 1-minute limit, n8n's wait tracker resumes it within 2 minutes, without an answer → EXPIRED. */
+async function expiredRound({ port, cookie, simulatorUrl }) {
+	const previous = await setApprovalLimit(port, cookie, { resumeAmount: 1, resumeUnit: 'minutes' });
+	try {
+		await clearHooks(simulatorUrl);
+		const id = await startManualRun(port, cookie, WORKFLOW, 'Run now');
+		await waitForHookMessages(simulatorUrl, '/email', { accept: (m) => String(m.body.subject ?? '').startsWith('AdPilot: approve'), timeoutMs: 120_000 });
+		await waitForRun(port, cookie, WORKFLOW, id, { statuses: ['waiting'], timeoutMs: 120_000 });
+		const done = await waitForRun(port, cookie, WORKFLOW, id, { timeoutMs: 200_000 });
+		const execution = await readExecution(port, cookie, id);
+		assert.equal(done.status, 'success', `the expired run ended ${done.status}: ${execution.resultData.error?.message}`);
+		assert.ok(!execution.resultData.runData['Apply the approved plan'], 'Apply ran without an answer');
+		const suggestions = (await tableRows(port, cookie, 'adpilot_suggestions')).filter((r) => r.planRunId === id);
+		assert.ok(suggestions.length > 0, 'the expired run stored no suggestion');
+		for (const row of suggestions) assert.equal(row.status, 'EXPIRED');
+	} finally {
+		await setApprovalLimit(port, cookie, previous);
+	}
+}
+
 /** A change-log entry as "<entity> <property> <value>" in the plan's terms (status lower case, money in major units). */
 function loggedChange(change) {
 	return Object.entries(change.fields).map(([field, value]) =>
@@ -102,7 +131,7 @@ export const guardRuns = { approved: undefined };
 
 export const editorCases = [
 	{
-		name: 'Template "Performance guard": rejected once (nothing changes, REJECTED), approved once (the change log holds exactly the approved changes, ACCEPTED, audit rows), the approved Apply re-run changes nothing',
+		name: 'Template "Performance guard": rejected once (nothing changes, REJECTED), unanswered once (Send and Wait\'s limit, EXPIRED), approved once (the change log holds exactly the approved changes, ACCEPTED, audit rows), the approved Apply re-run changes nothing',
 		workflowId: WORKFLOW,
 		async run(context) {
 			const { port, cookie, simulatorUrl } = context;
@@ -113,6 +142,9 @@ export const editorCases = [
 			assert.ok(!rejected.execution.resultData.runData['Apply the approved plan'], 'Apply ran after a rejection');
 			assert.deepEqual(await simulatorChanges(simulatorUrl), [], 'a rejected plan changed the simulator');
 			assert.deepEqual(await simulatorAdSets(simulatorUrl), before);
+
+			await expiredRound(context);
+			assert.deepEqual(await simulatorChanges(simulatorUrl), [], 'an expired plan changed the simulator');
 
 			const approved = await guardRound(context, 'approve');
 			guardRuns.approved = { ...approved, before };
@@ -135,7 +167,7 @@ export const editorCases = [
 
 			// A person re-runs "Apply the approved plan" in the editor with the approved run's data: nothing is sent twice.
 			const rerunId = await rerunNode(port, cookie, WORKFLOW, approved.execution, 'Apply the approved plan');
-			await waitForRun(port, cookie, WORKFLOW, rerunId);
+			await waitForRun(port, cookie, WORKFLOW, rerunId, { timeoutMs: 120_000 });
 			const rerun = await readExecution(port, cookie, rerunId);
 			const [again] = executedNodeItems(rerun, 'Apply the approved plan', 1);
 			assert.equal(again.applied, 0, again.message);
