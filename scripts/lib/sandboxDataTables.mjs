@@ -32,6 +32,21 @@ export const SANDBOX_DATA_TABLES = [
 		columns: ['runId', 'planDigest', 'operation', 'platform', 'accountId', 'level', 'entityId', 'entityName', 'kind', 'property', 'currency', 'before', 'after', 'decision', 'reason', 'applied', 'appliedAt', 'error', 'revertOf', 'idempotencyKey', 'schema', 'audit'].map((name) => ({ name, type: name === 'applied' ? 'boolean' : 'string' })),
 		rows: [],
 	},
+	{
+		// workflows/meta-metrics-every-30-minutes.json: one row per ad and day, upserted by (entityId, date); starts empty.
+		name: 'adpilot_meta_ad_metrics',
+		columns: [
+			...['platform', 'level', 'entityId', 'entityName', 'accountId', 'campaignId', 'campaignName', 'adSetId', 'adSetName', 'date', 'currency'].map((name) => ({ name, type: 'string' })),
+			...['impressions', 'clicks', 'spend', 'conversions', 'value', 'reach'].map((name) => ({ name, type: 'number' })),
+		],
+		rows: [],
+	},
+	{
+		// workflows/meta-events-to-alerts.json: one row per Lead Ads lead, upserted by leadId (Meta retries deliveries); starts empty.
+		name: 'adpilot_meta_leads',
+		columns: ['leadId', 'createdTime', 'pageId', 'formId', 'adId', 'fullName', 'email', 'answers'].map((name) => ({ name, type: 'string' })),
+		rows: [],
+	},
 ];
 
 /** The names of the data tables in the owner's personal project. */

@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { HarnessCredentialsHelper, type CredentialData } from './credentialsHelper';
+import { dataTableStandIn, type DataTables } from './dataTableStandIn';
 import { HarnessNodeTypes, loadAdPilotCredentialTypes, loadAdPilotNodes, type Recorded } from './nodeTypes';
 
 export interface WorkflowJson {
@@ -34,6 +35,8 @@ export interface HarnessOptions {
 	triggerItems?: IDataObject[];
 	/** Static data carried between runs (cooldowns); pass the same object to share it. */
 	staticData?: IDataObject;
+	/** When given, n8n's Data Table node keeps its rows here (by table name) instead of being a recorder. */
+	dataTables?: DataTables;
 }
 
 export interface HarnessResult {
@@ -76,7 +79,9 @@ function findStartNode(workflow: WorkflowJson): INode {
 
 export async function runWorkflow(json: WorkflowJson, options: HarnessOptions = {}): Promise<HarnessResult> {
 	const triggerItems: INodeExecutionData[] = (options.triggerItems ?? [{}]).map((item) => ({ json: item }));
-	const nodeTypes = new HarnessNodeTypes(loadAdPilotNodes(), () => triggerItems);
+	// Resolved before any stand-in: AdPilot's nodes, and the in-memory Data Table when the test gives tables.
+	const realNodes = { ...loadAdPilotNodes(), ...(options.dataTables ? { 'n8n-nodes-base.dataTable': dataTableStandIn(options.dataTables) } : {}) };
+	const nodeTypes = new HarnessNodeTypes(realNodes, () => triggerItems);
 	const staticData = options.staticData ?? {};
 	const workflow = new Workflow({
 		id: json.id ?? 'harness',
