@@ -191,15 +191,3 @@ export async function waitForRun(port, cookie, workflowId, executionId, { status
 	}
 	throw new Error(`execution ${executionId} of ${workflowId} did not reach ${statuses.join('/')} within ${timeoutMs / 1000} s (last: ${seen?.status ?? 'not listed'})`);
 }
-
-/**
- * Runs a workflow from `triggerName` and waits for the run to end. Returns
- * { executionId, status, wallMs } (wallMs: request to finished, as seen from
- * here; n8n's own startedAt/stoppedAt are in readExecution's record).
- */
-export async function runManually(port, cookie, workflowId, triggerName, { timeoutMs = 600_000 } = {}) {
-	const started = performance.now();
-	const executionId = await startManualRun(port, cookie, workflowId, triggerName);
-	const { status } = await waitForRun(port, cookie, workflowId, executionId, { timeoutMs });
-	return { executionId, status, wallMs: performance.now() - started };
-}
