@@ -25,11 +25,13 @@ import { ensureOwner, loginToEditor, personalProjectId, repoRoot, startEditor } 
 import { prepareInstance, publishCalledWorkflows, startSimulatorProcess } from '../../scripts/lib/sandbox.mjs';
 import { ensureSandboxDataTables } from '../../scripts/lib/sandboxDataTables.mjs';
 import { readExecution, startManualRun, waitForRun } from '../../test/e2e/n8nLoop.mjs';
+// One retry: after a long run the pooled keep-alive socket to the simulator may be closed already (ECONNRESET).
+import { simFetch } from '../../test/e2e/simFetch.mjs';
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function simulatorCalls(simulatorUrl) {
-	return (await (await fetch(`${simulatorUrl}/_sim/counts`)).json()).total;
+	return (await (await simFetch(`${simulatorUrl}/_sim/counts`)).json()).total;
 }
 
 /** Simulator + editor for one template; `close()` stops both and removes the instance folder. */
@@ -118,7 +120,7 @@ export async function benchTemplates(entries) {
 			for (const line of (await entry.report?.(stack, runs)) ?? []) console.log(line);
 		} catch (error) {
 			failed++;
-			console.log(`${entry.name}: FAILED ${error.stack ?? error.message}`);
+			console.log(`${entry.name}: FAILED ${error.stack ?? error.message}${error.cause ? ` (cause: ${error.cause.stack ?? error.cause.message ?? error.cause})` : ''}`);
 		} finally {
 			stack?.close();
 		}

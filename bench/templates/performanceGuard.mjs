@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 
 import { editorRest } from '../../scripts/lib/n8n.mjs';
+import { simFetch } from '../../test/e2e/simFetch.mjs';
 import { approvalLinks, clearHooks, clickResumeLink, dataTableRows, findDataTable, waitForHookMessages, waitForRun } from '../../test/e2e/n8nLoop.mjs';
 
 const WORKFLOW = 'adpilotPerfGuard';
@@ -43,10 +44,19 @@ export const performanceGuard = (() => {
 		/** The approver: clicks approve in the email once the run waits for it. */
 		async drive(stack, executionId) {
 			const started = performance.now();
-			const [mail] = await waitForHookMessages(stack.simulatorUrl, '/email', { accept: (m) => String(m.body.subject ?? '').startsWith('AdPilot: approve'), timeoutMs: 600_000 });
-			await waitForRun(stack.port, stack.cookie, WORKFLOW, executionId, { statuses: ['waiting'] });
+			const step = async (what, work) => {
+				try {
+					return await work();
+				} catch (error) {
+					throw new Error(`approver: ${what}: ${error.message}`, { cause: error.cause ?? error });
+				}
+			};
+			const [mail] = await step('waiting for the email', () =>
+				waitForHookMessages(stack.simulatorUrl, '/email', { accept: (m) => String(m.body.subject ?? '').startsWith('AdPilot: approve'), timeoutMs: 600_000 }),
+			);
+			await step('waiting for the run to wait', () => waitForRun(stack.port, stack.cookie, WORKFLOW, executionId, { statuses: ['waiting'] }));
 			marks.waitingMs = performance.now() - started;
-			await clickResumeLink(approvalLinks(mail).approve, { port: stack.port });
+			await step('clicking approve', () => clickResumeLink(approvalLinks(mail).approve, { port: stack.port }));
 		},
 		async report(stack, [run]) {
 			const output = (node, index = 0) => (run.execution.resultData.runData[node]?.at(-1)?.data?.main?.[index] ?? []).map((item) => item.json);
@@ -55,7 +65,7 @@ export const performanceGuard = (() => {
 			const [applied] = output('Apply the approved plan', 1);
 			const suggestions = await rowsOf(stack, 'adpilot_suggestions', 'planRunId', run.executionId);
 			const audit = await rowsOf(stack, 'adpilot_audit', 'runId', run.executionId);
-			const changes = (await (await fetch(`${stack.simulatorUrl}/_sim/changes`)).json()).changes;
+			const changes = (await (await simFetch(`${stack.simulatorUrl}/_sim/changes`)).json()).changes;
 			assert.equal(planned, CHANGES, `the plan holds ${planned} changes, not ${CHANGES}`);
 			assert.equal(applied?.applied, CHANGES, `Apply applied ${applied?.applied}: ${applied?.message}`);
 			assert.equal(suggestions.filter((r) => r.status === 'ACCEPTED').length, CHANGES);
