@@ -2,6 +2,7 @@
 // Templates in a real n8n against the simulator, boot excluded
 // (bench/support/realN8nTemplates.mjs). One entry per template.
 import { benchTemplates } from './support/realN8nTemplates.mjs';
+import { performanceGuard } from './templates/performanceGuard.mjs';
 import { dataTableRows, findDataTable } from '../test/e2e/n8nLoop.mjs';
 import { historyBefore } from '../build/test/helpers/metricHistory.js';
 import { insertDataTableRows } from '../scripts/lib/n8n.mjs';
@@ -50,7 +51,7 @@ const metaMetrics = (() => {
 	};
 })();
 
-const TEMPLATE_BENCHES = [metaMetrics];
+const TEMPLATE_BENCHES = [metaMetrics, performanceGuard];
 
 const failed = await benchTemplates(TEMPLATE_BENCHES);
 process.exit(failed === 0 ? 0 : 1);

@@ -12,6 +12,7 @@
 //     simulatorArgs,        // simulator CLI args giving the dataset, e.g. ['--accounts', '1', '--ads', '2000']
 //     runs?,                // the timed runs, one after the other: [{ label, before?(stack, runsSoFar) }]
 //                           // (before: untimed set-up, e.g. seeding a table); default one run
+//     drive?(stack, executionId), // what a person does while a run is in progress (e.g. answer its approval); timed
 //     report?(stack, runs), // extra lines: the floor or peer beside the figure
 //   }
 // Each run is { executionId, status, wallMs, n8nMs, nodeMs: { node: ms }, calls },
@@ -23,12 +24,14 @@ import { join } from 'node:path';
 import { ensureOwner, loginToEditor, personalProjectId, repoRoot, startEditor } from '../../scripts/lib/n8n.mjs';
 import { prepareInstance, publishCalledWorkflows, startSimulatorProcess } from '../../scripts/lib/sandbox.mjs';
 import { ensureSandboxDataTables } from '../../scripts/lib/sandboxDataTables.mjs';
-import { readExecution, runManually } from '../../test/e2e/n8nLoop.mjs';
+import { readExecution, startManualRun, waitForRun } from '../../test/e2e/n8nLoop.mjs';
+// One retry: after a long run the pooled keep-alive socket to the simulator may be closed already (ECONNRESET).
+import { simFetch } from '../../test/e2e/simFetch.mjs';
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 async function simulatorCalls(simulatorUrl) {
-	return (await (await fetch(`${simulatorUrl}/_sim/counts`)).json()).total;
+	return (await (await simFetch(`${simulatorUrl}/_sim/counts`)).json()).total;
 }
 
 /** Simulator + editor for one template; `close()` stops both and removes the instance folder. */
@@ -63,10 +66,14 @@ export async function startStack(simulatorArgs) {
 	}
 }
 
-/** One timed run from the entry's trigger; fails on anything but success. */
-export async function timedRun(stack, workflowId, trigger) {
+/** One timed run from the entry's trigger (driven by `drive` while it runs, if given); fails on anything but success. */
+export async function timedRun(stack, workflowId, trigger, drive) {
 	const before = await simulatorCalls(stack.simulatorUrl);
-	const { executionId, status, wallMs } = await runManually(stack.port, stack.cookie, workflowId, trigger);
+	const started = performance.now();
+	const executionId = await startManualRun(stack.port, stack.cookie, workflowId, trigger);
+	await drive?.(stack, executionId);
+	const { status } = await waitForRun(stack.port, stack.cookie, workflowId, executionId);
+	const wallMs = performance.now() - started;
 	const calls = (await simulatorCalls(stack.simulatorUrl)) - before;
 	const execution = await readExecution(stack.port, stack.cookie, executionId);
 	if (status !== 'success') throw new Error(`run ${executionId} of ${workflowId} ended ${status}: ${execution.resultData.error?.message ?? ''}`);
@@ -106,14 +113,14 @@ export async function benchTemplates(entries) {
 			const runs = [];
 			for (const step of entry.runs ?? [{ label: 'run' }]) {
 				await step.before?.(stack, runs);
-				const run = await timedRun(stack, entry.workflowId, entry.trigger);
+				const run = await timedRun(stack, entry.workflowId, entry.trigger, entry.drive);
 				runs.push(run);
 				console.log(runLine(step.label, run));
 			}
 			for (const line of (await entry.report?.(stack, runs)) ?? []) console.log(line);
 		} catch (error) {
 			failed++;
-			console.log(`${entry.name}: FAILED ${error.stack ?? error.message}`);
+			console.log(`${entry.name}: FAILED ${error.stack ?? error.message}${error.cause ? ` (cause: ${error.cause.stack ?? error.cause.message ?? error.cause})` : ''}`);
 		} finally {
 			stack?.close();
 		}

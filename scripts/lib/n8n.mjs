@@ -280,11 +280,14 @@ export async function startEditor(userFolder, port, extraEnv = {}, { quiet = fal
 
 /** A REST call to the editor as the logged-in owner; returns the parsed `data` of the answer, throws on non-2xx. */
 export async function editorRest(port, cookie, method, path, body) {
-	const answer = await fetch(`http://127.0.0.1:${port}/rest${path}`, {
-		method,
-		headers: { cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const request = () =>
+		fetch(`http://127.0.0.1:${port}/rest${path}`, {
+			method,
+			headers: { cookie, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+	// A GET is retried once: after a long run n8n may have closed the pooled keep-alive socket ("other side closed", ECONNRESET).
+	const answer = method === 'GET' ? await request().catch(() => request()) : await request();
 	const text = await answer.text();
 	if (!answer.ok) throw new Error(`${method} /rest${path} answered HTTP ${answer.status}: ${text.slice(0, 500)}`);
 	const parsed = text ? JSON.parse(text) : undefined;

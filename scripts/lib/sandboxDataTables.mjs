@@ -23,9 +23,16 @@ export const SANDBOX_DATA_TABLES = [
 		rows: [{ client: 'Acme Shoes', adAccountId: SANDBOX_META_ACCOUNT, pageId: SANDBOX_META_PAGE }],
 	},
 	{
+		// workflows/meta-performance-guard.json: one row per proposed change, PENDING until a person decides (ACCEPTED, REJECTED, EXPIRED).
+		name: 'adpilot_suggestions',
+		columns: ['planRunId', 'digest', 'status', 'platform', 'accountId', 'level', 'entityId', 'entityName', 'kind', 'property', 'currency', 'before', 'after', 'decision', 'reason', 'idempotencyKey', 'action', 'proposedAt', 'decidedAt'].map((name) => ({ name, type: 'string' })),
+		rows: [],
+	},
+	{
 		// Ads Apply's audit rows (nodes/AdsApply/engine/audit.ts: one column per key of the audit item),
-		// appended by the templates that apply changes (workflows/cross-platform-budget-rebalance.json,
-		// workflows/ab-test-watcher.json). before/requested/after and the structured fields are JSON text.
+		// appended by every template that applies changes (performance guard, cross-platform rebalance, A/B test
+		// watcher, revert). before/requested/after and the structured fields are JSON text; `audit` is the whole
+		// audit item as JSON, which Revert the last apply reads back.
 		name: 'adpilot_audit',
 		columns: [
 			{ name: 'schema', type: 'string' },
@@ -55,6 +62,7 @@ export const SANDBOX_DATA_TABLES = [
 			{ name: 'guardrails', type: 'string' },
 			{ name: 'response', type: 'string' },
 			{ name: 'action', type: 'string' },
+			{ name: 'audit', type: 'string' },
 		],
 		rows: [],
 	},

@@ -152,25 +152,42 @@ export async function postToWebhook(url, body, { headers = {}, timeoutMs = 30_00
 }
 
 /**
- * Runs a workflow as the editor's "Execute workflow" button does, from the
- * trigger named `triggerName` (e.g. a Manual Trigger "Run now"), and waits
- * for the run to end: POST /rest/workflows/:id/run answers { executionId } at
- * once. Returns { executionId, status, wallMs } (wallMs: request to finished, as
- * seen from here; n8n's own startedAt/stoppedAt are in readExecution's record).
+ * Starts a run as the editor's "Execute workflow" button does, from the
+ * trigger named `triggerName` (a template started by a schedule runs from its
+ * "Run now" Manual Trigger): POST /rest/workflows/:id/run answers
+ * { executionId } at once. Returns the execution id.
  */
-export async function runManually(port, cookie, workflowId, triggerName, { timeoutMs = 600_000 } = {}) {
-	const started = performance.now();
+export async function startManualRun(port, cookie, workflowId, triggerName) {
 	const answer = await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
-	const executionId = answer?.executionId;
-	assert.ok(executionId, `POST /rest/workflows/${workflowId}/run answered no executionId: ${JSON.stringify(answer).slice(0, 300)}`);
+	assert.ok(answer?.executionId, `POST /rest/workflows/${workflowId}/run answered no executionId: ${JSON.stringify(answer).slice(0, 300)}`);
+	return String(answer.executionId);
+}
+
+/**
+ * Re-runs one node of the saved workflow with an earlier execution's run data
+ * (from readExecution), as the editor's "Execute step" does. The workflow needs
+ * `"pinData": {}`: n8n 2.40's partial run fails on an imported workflow's null
+ * pin data. Returns the new execution id.
+ */
+export async function rerunNode(port, cookie, workflowId, execution, nodeName) {
+	const answer = await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/run`, {
+		runData: execution.resultData.runData,
+		destinationNode: { nodeName, mode: 'inclusive' },
+		dirtyNodeNames: [nodeName],
+	});
+	assert.ok(answer?.executionId, `re-running "${nodeName}" did not start: ${JSON.stringify(answer).slice(0, 300)}`);
+	return String(answer.executionId);
+}
+
+/** Waits until execution `executionId` reaches one of `statuses` (default: ended); returns its summary from the list. */
+export async function waitForRun(port, cookie, workflowId, executionId, { statuses = ['success', 'error', 'crashed', 'canceled'], timeoutMs = 600_000 } = {}) {
 	const deadline = Date.now() + timeoutMs;
+	let seen;
 	while (Date.now() < deadline) {
 		// The list holds summaries only: polling the execution itself would fetch its run data each time.
-		const execution = (await listExecutions(port, cookie, workflowId)).find((e) => String(e.id) === String(executionId));
-		if (['success', 'error', 'crashed', 'canceled'].includes(execution?.status)) {
-			return { executionId: String(executionId), status: execution.status, wallMs: performance.now() - started };
-		}
+		seen = (await listExecutions(port, cookie, workflowId)).find((e) => String(e.id) === String(executionId));
+		if (statuses.includes(seen?.status)) return seen;
 		await sleep(200);
 	}
-	throw new Error(`the manual run ${executionId} of ${workflowId} did not end within ${timeoutMs / 1000} s`);
+	throw new Error(`execution ${executionId} of ${workflowId} did not reach ${statuses.join('/')} within ${timeoutMs / 1000} s (last: ${seen?.status ?? 'not listed'})`);
 }

@@ -77,6 +77,23 @@ describe('sandbox data tables', () => {
 	});
 });
 
+describe('one audit table', () => {
+	// Every template that applies changes appends to adpilot_audit and Revert the last apply reads
+	// any of them back, so they must all write the same columns the same way (JSON text included).
+	const auditWrites = dataTableNodes.filter(({ node }) => node.parameters.operation === 'insert' && node.parameters.dataTableId?.value === 'adpilot_audit');
+
+	it('every applying template writes every column of the sandbox table, with the same expressions', () => {
+		expect(auditWrites.map(({ file }) => file).sort()).toEqual(
+			expect.arrayContaining(['ab-test-watcher.json', 'cross-platform-budget-rebalance.json', 'meta-performance-guard.json', 'revert-last-apply.json']),
+		);
+		const columns = tables.find((t) => t.name === 'adpilot_audit')!.columns.map((c) => c.name).sort();
+		const [first, ...others] = auditWrites.map(({ node }) => node.parameters.columns.value as Record<string, string>);
+		expect(Object.keys(first).sort()).toEqual(columns);
+		for (const mapping of others) expect(mapping).toEqual(first);
+		expect(first.audit).toBe('={{ JSON.stringify($json) }}');
+	});
+});
+
 describe('sandbox webhooks', () => {
 	const webhookTemplates = templates.filter(({ workflow }) => workflow.nodes.some((n) => n.type === 'n8n-nodes-base.webhook'));
 
