@@ -5,8 +5,7 @@
 // run to end. Used by the files in test/e2e/templates/.
 import assert from 'node:assert/strict';
 
-import { editorRest } from '../../scripts/lib/n8n.mjs';
-import { approvalLinks, clearHooks, clickResumeLink, listExecutions, readExecution, waitForExecution, waitForHookMessages } from './n8nLoop.mjs';
+import { approvalLinks, clearHooks, clickResumeLink, listExecutions, readExecution, startManualRun, waitForExecution, waitForHookMessages } from './n8nLoop.mjs';
 import { simFetch } from './simFetch.mjs';
 
 /** Every write the simulator accepted since its last reset (its change log). */
@@ -21,11 +20,6 @@ export async function resetSimulatorAndSinks(simulatorUrl) {
 	await clearHooks(simulatorUrl);
 }
 
-/** Starts a manual run from the named trigger, as the editor's "Execute workflow" button does. */
-export async function runFromTrigger(port, cookie, workflowId, triggerName) {
-	return await editorRest(port, cookie, 'POST', `/workflows/${workflowId}/run`, { triggerToStartFrom: { name: triggerName } });
-}
-
 /**
  * Runs the template from `triggerName` until it waits for approval, then
  * answers the mail whose subject matches `subject` with `decision`
@@ -34,7 +28,7 @@ export async function runFromTrigger(port, cookie, workflowId, triggerName) {
  */
 export async function runWithApproval({ port, cookie, simulatorUrl }, { workflowId, triggerName = 'Run now', subject, decision, beforeAnswer }) {
 	const known = (await listExecutions(port, cookie, workflowId)).map((e) => String(e.id));
-	await runFromTrigger(port, cookie, workflowId, triggerName);
+	await startManualRun(port, cookie, workflowId, triggerName);
 	const waitingRun = await waitForExecution(port, cookie, workflowId, { statuses: ['waiting', 'error', 'success', 'crashed'], knownIds: known, timeoutMs: 180_000 });
 	const waiting = await readExecution(port, cookie, waitingRun.id);
 	assert.equal(waitingRun.status, 'waiting', `the run did not wait for approval: it ended ${waitingRun.status} (${waiting.resultData.error?.message ?? 'no error'}; last node ${waiting.resultData.lastNodeExecuted})`);

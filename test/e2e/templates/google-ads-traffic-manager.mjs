@@ -13,8 +13,8 @@
 import assert from 'node:assert/strict';
 
 import { editorRest, insertDataTableRows, personalProjectId } from '../../../scripts/lib/n8n.mjs';
-import { clearHooks, dataTableRows, executedNodeItems, findDataTable, listExecutions, readExecution, waitForExecution, waitForHookMessages } from '../n8nLoop.mjs';
-import { runFromTrigger, runWithApproval, simulatorChanges } from '../templateRuns.mjs';
+import { clearHooks, dataTableRows, executedNodeItems, findDataTable, listExecutions, readExecution, startManualRun, waitForExecution, waitForHookMessages } from '../n8nLoop.mjs';
+import { runWithApproval, simulatorChanges } from '../templateRuns.mjs';
 import { simFetch } from '../simFetch.mjs';
 
 const WORKFLOW = 'adpilotGoogleTraffic';
@@ -65,7 +65,7 @@ async function changesSince(simulatorUrl, count) {
 /** Runs the workflow from "Run now" until it ends; returns the finished execution. */
 async function runToEnd({ port, cookie }) {
 	const known = (await listExecutions(port, cookie, WORKFLOW)).map((e) => String(e.id));
-	await runFromTrigger(port, cookie, WORKFLOW, 'Run now');
+	await startManualRun(port, cookie, WORKFLOW, 'Run now');
 	const run = await waitForExecution(port, cookie, WORKFLOW, { knownIds: known, timeoutMs: 180_000 });
 	const execution = await readExecution(port, cookie, run.id);
 	assert.equal(run.status, 'success', `the run ended ${run.status}: ${execution.resultData.error?.message} at ${execution.resultData.lastNodeExecuted}`);

@@ -6,14 +6,15 @@
 import assert from 'node:assert/strict';
 
 import { insertDataTableRows, personalProjectId } from '../../../scripts/lib/n8n.mjs';
-import { clearHooks, dataTableRows, executedNodeItems, findDataTable, readExecution, runManually, waitForHookMessages } from '../n8nLoop.mjs';
+import { clearHooks, dataTableRows, executedNodeItems, findDataTable, readExecution, startManualRun, waitForHookMessages, waitForRun } from '../n8nLoop.mjs';
 
 const WORKFLOW = 'adpilotMetaMetrics';
 const TABLE = 'adpilot_meta_ad_metrics';
 const key = (row) => `${row.entityId}|${row.date}`;
 
 async function run(port, cookie) {
-	const { executionId, status } = await runManually(port, cookie, WORKFLOW, 'Run now');
+	const executionId = await startManualRun(port, cookie, WORKFLOW, 'Run now');
+	const { status } = await waitForRun(port, cookie, WORKFLOW, executionId);
 	const execution = await readExecution(port, cookie, executionId);
 	assert.equal(status, 'success', `run ${executionId} ended ${status}: ${execution.resultData.error?.message}`);
 	return execution;

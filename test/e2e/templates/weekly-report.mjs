@@ -10,9 +10,9 @@ import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 
 import { nodeOutput } from '../cases.mjs';
-import { hookMessages, listExecutions, readExecution, waitForExecution, waitForHookMessages } from '../n8nLoop.mjs';
+import { hookMessages, listExecutions, readExecution, startManualRun, waitForExecution, waitForHookMessages } from '../n8nLoop.mjs';
 import { simFetch } from '../simFetch.mjs';
-import { resetSimulatorAndSinks, runFromTrigger } from '../templateRuns.mjs';
+import { resetSimulatorAndSinks } from '../templateRuns.mjs';
 
 const META = 'Meta campaigns, last 14 days';
 const GOOGLE = 'Google campaigns, last 14 days';
@@ -79,7 +79,7 @@ export const editorCases = [
 			await simFetch(`${simulatorUrl}/_sim/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ throttle: { forMs: 3_600_000, regainMinutes: 60 } }) });
 			try {
 				const known = (await listExecutions(port, cookie, 'adpilotWeeklyReport')).map((e) => String(e.id));
-				await runFromTrigger(port, cookie, 'adpilotWeeklyReport', 'Run now');
+				await startManualRun(port, cookie, 'adpilotWeeklyReport', 'Run now');
 				const run = await waitForExecution(port, cookie, 'adpilotWeeklyReport', { knownIds: known, timeoutMs: 240_000 });
 				const execution = await readExecution(port, cookie, run.id);
 				assert.equal(run.status, 'success', `the run ended ${run.status}: ${execution.resultData.error?.message}`);
