@@ -5,8 +5,14 @@ import { editorRest } from '../../scripts/lib/n8n.mjs';
 import { simFetch } from '../e2e/simFetch.mjs';
 import { DATA_TABLE_NAME, METRICS_DATABASE } from './stack.mjs';
 
-/** The day the metrics template stores (its "yesterday" preset; the simulator's today is 2026-11-20). */
-export const RANGE = { since: '2026-11-19', until: '2026-11-19' };
+/**
+ * The simulator's "today" is the real date: the real templates ask for days
+ * relative to n8n's own clock ($today), so a fixed dataset day would give them
+ * nothing to store. RANGE is the stand-in metrics workflow's day ("yesterday").
+ */
+export const SCALE_TODAY = new Date().toISOString().slice(0, 10);
+const yesterday = new Date(Date.parse(SCALE_TODAY) - 86_400_000).toISOString().slice(0, 10);
+export const RANGE = { since: yesterday, until: yesterday };
 
 /** Every ad account id the simulator serves (the Meta API's own list). */
 export async function simulatorAccountIds(simulatorUrl) {
