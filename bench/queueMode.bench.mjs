@@ -33,7 +33,7 @@ async function pass(stack, accounts, label, latencyMs) {
 	const all = await waitForExecutions(stack, before.size + started, 3_600_000);
 	const mine = all.filter((e) => !before.has(e.id));
 	const failed = mine.filter((e) => e.status !== 'success');
-	if (failed.length > 0) throw new Error(`${label}: ${failed.length} executions did not succeed`);
+	if (failed.length > 0) throw new Error(`${label}: ${failed.length} executions did not succeed: ${failed.map((e) => `execution ${e.id} of ${e.workflowId} ${e.status}`).join('; ')}`);
 	const start = Math.min(...mine.map((e) => Date.parse(e.startedAt)));
 	const stop = Math.max(...mine.map((e) => Date.parse(e.stoppedAt)));
 	// Platform calls only (the /hooks recorder counts alerts, which are not calls to Meta or Google).
