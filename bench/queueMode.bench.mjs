@@ -16,6 +16,7 @@ import { cpus, loadavg } from 'node:os';
 import { Cleanup, startScaleStack } from '../test/scale/stack.mjs';
 import { clearStores, listExecutions, postLoad, simulator, simulatorAccountIds, waitForExecutions } from '../test/scale/load.mjs';
 import { SCALE_SIMULATOR_ARGS } from '../test/scale/scenario.mjs';
+import { readExecution } from '../test/e2e/n8nLoop.mjs';
 
 const CONCURRENCY = Number(process.env.ADPILOT_BENCH_CONCURRENCY ?? 4);
 const LATENCIES = (process.env.ADPILOT_BENCH_LATENCIES ?? '0,300').split(',').map(Number);
@@ -33,7 +34,13 @@ async function pass(stack, accounts, label, latencyMs) {
 	const all = await waitForExecutions(stack, before.size + started, 3_600_000);
 	const mine = all.filter((e) => !before.has(e.id));
 	const failed = mine.filter((e) => e.status !== 'success');
-	if (failed.length > 0) throw new Error(`${label}: ${failed.length} executions did not succeed: ${failed.map((e) => `execution ${e.id} of ${e.workflowId} ${e.status}`).join('; ')}`);
+	if (failed.length > 0) {
+		const why = await Promise.all(failed.map(async (e) => {
+			const { resultData } = await readExecution(stack.main.port, stack.cookie, e.id);
+			return `execution ${e.id} of ${e.workflowId} ${e.status} at "${resultData.lastNodeExecuted}": ${resultData.error?.message ?? 'no error recorded'}`;
+		}));
+		throw new Error(`${label}: ${failed.length} executions did not succeed: ${why.join('; ')}`);
+	}
 	const start = Math.min(...mine.map((e) => Date.parse(e.startedAt)));
 	const stop = Math.max(...mine.map((e) => Date.parse(e.stoppedAt)));
 	// Platform calls only (the /hooks recorder counts alerts, which are not calls to Meta or Google).
