@@ -9,6 +9,7 @@
 import type { IConnections, IDataObject, INode } from 'n8n-workflow';
 
 import { runWorkflow, type HarnessOptions, type HarnessResult, type WorkflowJson } from '../harness/runWorkflow';
+import { codeOf, runCode } from './templateSteps';
 
 const TRIGGER = 'Items from the test';
 
@@ -41,7 +42,8 @@ export async function runTemplateChain(
 /**
  * Runs a template's Code node (JavaScript, "Run Once for All Items") on
  * `input`, with `$('Node')` answering from `nodes` (node name → output items
- * of output 0): the template's own code, outside n8n's task runner.
+ * of output 0): the template's own code, outside n8n's task runner
+ * (templateSteps.ts runCode, with the template's name and id).
  */
 export function runTemplateCode(
 	template: WorkflowJson,
@@ -50,19 +52,11 @@ export function runTemplateCode(
 	nodes: Record<string, IDataObject[]> = {},
 	context: { prevNode?: string; executionId?: string } = {},
 ): Array<{ json: IDataObject }> {
-	const node = template.nodes.find((n) => n.name === name && n.type === 'n8n-nodes-base.code');
-	if (!node) throw new Error(`template "${template.name}" has no Code node "${name}"`);
-	const items = (list: IDataObject[]) => list.map((json) => ({ json }));
-	const $input = { all: () => items(input), first: () => items(input)[0] };
-	const $ = (other: string) => {
-		if (!(other in nodes)) throw new Error(`the Code node "${name}" reads $('${other}'), which the test did not supply`);
-		return { all: () => items(nodes[other]), first: () => items(nodes[other])[0] };
-	};
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval
-	// n8n's other Code-node globals the templates use: the node that fed this run, the workflow, the execution.
-	const $prevNode = { name: context.prevNode ?? '', outputIndex: 0, runIndex: 0 };
-	const $workflow = { id: template.id ?? '', name: template.name, active: false };
-	const $execution = { id: context.executionId ?? 'test-execution', mode: 'test' };
-	const run = new Function('$input', '$', '$prevNode', '$workflow', '$execution', String(node.parameters.jsCode)) as (...args: unknown[]) => Array<{ json: IDataObject }>;
-	return run($input, $, $prevNode, $workflow, $execution);
+	return runCode(codeOf(template, name), input, {
+		nodes,
+		prevNode: context.prevNode ?? '',
+		workflowName: template.name,
+		workflowId: template.id ?? '',
+		executionId: context.executionId ?? 'test-execution',
+	}) as Array<{ json: IDataObject }>;
 }

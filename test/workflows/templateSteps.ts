@@ -14,6 +14,7 @@ export interface CodeGlobals {
 	nodes?: Record<string, Json[]>;
 	prevNode?: string;
 	workflowName?: string;
+	workflowId?: string;
 	executionId?: string;
 }
 
@@ -31,7 +32,9 @@ export function runCode(code: string, items: Json[], globals: CodeGlobals = {}):
 		return wrap(output);
 	};
 	const fn = new Function('$input', '$json', '$', '$prevNode', '$workflow', '$execution', code);
-	return fn(wrap(items), items[0], lookup, { name: globals.prevNode ?? 'Previous node' }, { name: globals.workflowName ?? 'Workflow' }, { id: globals.executionId ?? '1' });
+	const $prevNode = { name: globals.prevNode ?? 'Previous node', outputIndex: 0, runIndex: 0 };
+	const $workflow = { id: globals.workflowId ?? '', name: globals.workflowName ?? 'Workflow', active: false };
+	return fn(wrap(items), items[0], lookup, $prevNode, $workflow, { id: globals.executionId ?? '1', mode: 'test' });
 }
 
 /**
