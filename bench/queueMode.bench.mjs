@@ -1,10 +1,16 @@
 #!/usr/bin/env node
 // Queue-mode throughput: the scale test's load (templates 1, 2 and 4 for every
-// simulated account, one execution per batch) on the real n8n in queue mode,
-// with one worker and with two, on the same stack and the same starting state
-// (simulator reset, both stores and the workflows' static data emptied before
-// each pass). Prints accounts per minute for each, their ratio, and the
-// platform calls per account the simulator counted.
+// simulated account, one execution per batch; template 1 in its PostgreSQL
+// variant, the one a queue-mode installation runs) on the real n8n in queue
+// mode, with one worker and with two, on the same stack and the same starting
+// state (simulator reset, the templates' Data Tables and PostgreSQL table and
+// the workflows' static data emptied before each pass). Prints accounts per
+// minute for each, their ratio, and the platform calls per account the
+// simulator counted.
+//
+// ADPILOT_BENCH_TEMPLATES (default "metricsPostgres,guard,rebalance"): the
+// load templates (keys of test/scale/templates.mjs); "metrics" is template 1
+// with its Data Table.
 //
 // ADPILOT_BENCH_LATENCIES (default "0,300"): platform answer delays in ms to
 // measure at. At 0 the simulator answers at once and every process competes for
@@ -14,12 +20,12 @@
 import { cpus, loadavg } from 'node:os';
 
 import { Cleanup, startScaleStack } from '../test/scale/stack.mjs';
-import { clearStores, listExecutions, postLoad, simulator, simulatorAccountIds, waitForExecutions } from '../test/scale/load.mjs';
+import { clearStores, describeExecution, listExecutions, postLoad, simulator, simulatorAccountIds, waitForExecutions } from '../test/scale/load.mjs';
 import { SCALE_SIMULATOR_ARGS } from '../test/scale/scenario.mjs';
-import { readExecution } from '../test/e2e/n8nLoop.mjs';
 
 const CONCURRENCY = Number(process.env.ADPILOT_BENCH_CONCURRENCY ?? 4);
 const LATENCIES = (process.env.ADPILOT_BENCH_LATENCIES ?? '0,300').split(',').map(Number);
+const TEMPLATES = (process.env.ADPILOT_BENCH_TEMPLATES ?? 'metricsPostgres,guard,rebalance').split(',');
 const cleanup = new Cleanup();
 process.once('SIGINT', () => cleanup.run().finally(() => process.exit(130)));
 
@@ -35,10 +41,7 @@ async function pass(stack, accounts, label, latencyMs) {
 	const mine = all.filter((e) => !before.has(e.id));
 	const failed = mine.filter((e) => e.status !== 'success');
 	if (failed.length > 0) {
-		const why = await Promise.all(failed.map(async (e) => {
-			const { resultData } = await readExecution(stack.main.port, stack.cookie, e.id);
-			return `execution ${e.id} of ${e.workflowId} ${e.status} at "${resultData.lastNodeExecuted}": ${resultData.error?.message ?? 'no error recorded'}`;
-		}));
+		const why = await Promise.all(failed.map((e) => describeExecution(stack, e)));
 		throw new Error(`${label}: ${failed.length} executions did not succeed: ${why.join('; ')}`);
 	}
 	const start = Math.min(...mine.map((e) => Date.parse(e.startedAt)));
@@ -55,7 +58,7 @@ async function pass(stack, accounts, label, latencyMs) {
 }
 
 async function main() {
-	const stack = await startScaleStack({ cleanup, workers: 1, concurrency: CONCURRENCY, simulatorArgs: SCALE_SIMULATOR_ARGS });
+	const stack = await startScaleStack({ cleanup, workers: 1, concurrency: CONCURRENCY, simulatorArgs: SCALE_SIMULATOR_ARGS, only: TEMPLATES });
 	const accounts = await simulatorAccountIds(stack.simulator.url);
 	const line = (label, r) =>
 		`${label}: ${r.perMinute.toFixed(1)} accounts/min (${accounts.length} accounts, ${r.executions} executions in ${(r.minutes * 60).toFixed(0)} s, ${r.changes} changes applied), per account ${(r.requests / accounts.length).toFixed(1)} platform HTTP requests, ${(r.meta / accounts.length).toFixed(1)} Meta calls as Meta counts them (each batch sub-request one), ${(r.google / accounts.length).toFixed(1)} Google requests`;

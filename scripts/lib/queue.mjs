@@ -97,11 +97,17 @@ export async function startMain(userFolder, sharedEnv, logFile) {
 /**
  * Starts one `n8n worker` running up to `concurrency` executions at once;
  * resolves once its health endpoint answers (it is then connected to Redis and the DB).
+ * `eventLogName`: the worker's own event log in the shared user folder. Each
+ * n8n process must have its own (as each container has its own ~/.n8n): a
+ * process starting up marks every unfinished execution of its event log
+ * crashed and runs the Error Workflow for it, so with one log shared by all, a
+ * restarted worker reports the executions other workers are still running.
  */
-export async function startWorker(userFolder, sharedEnv, { concurrency, logFile }) {
+export async function startWorker(userFolder, sharedEnv, { concurrency, logFile, eventLogName }) {
 	const healthPort = await freePort();
 	const env = {
 		...sharedEnv,
+		N8N_EVENTBUS_LOGWRITER_LOGBASENAME: eventLogName,
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 		QUEUE_HEALTH_CHECK_PORT: String(healthPort),
 		N8N_RUNNERS_BROKER_PORT: String(await freePort()),

@@ -148,19 +148,22 @@ export async function startPostgres({ databases = [] } = {}) {
 	};
 }
 
-function redisPing(port) {
+/** Sends one inline command to Redis on 127.0.0.1; resolves with the first line of its reply, or '' when it did not answer. */
+function redisCommand(port, command, timeoutMs = 1000) {
 	return new Promise((resolve) => {
 		const socket = connect(port, '127.0.0.1');
-		const done = (ok) => {
+		const done = (reply) => {
 			socket.destroy();
-			resolve(ok);
+			resolve(reply);
 		};
-		socket.once('error', () => done(false));
-		socket.once('data', (data) => done(String(data).startsWith('+PONG')));
-		socket.once('connect', () => socket.write('PING\r\n'));
-		socket.setTimeout(1000, () => done(false));
+		socket.once('error', () => done(''));
+		socket.once('data', (data) => done(String(data).split('\r\n')[0]));
+		socket.once('connect', () => socket.write(`${command}\r\n`));
+		socket.setTimeout(timeoutMs, () => done(''));
 	});
 }
+
+const redisPing = async (port) => (await redisCommand(port, 'PING')) === '+PONG';
 
 /** Starts a throwaway Redis on 127.0.0.1 that keeps nothing on disk. */
 export async function startRedis() {
@@ -181,6 +184,11 @@ export async function startRedis() {
 	return {
 		host: '127.0.0.1',
 		port,
+		/** Empties every key, as a Redis restarted without persistence comes back (the scale test's lost queue). */
+		async flushAll() {
+			const reply = await redisCommand(port, 'FLUSHALL', 10_000);
+			if (reply !== '+OK') throw new Error(`Redis FLUSHALL answered ${JSON.stringify(reply)}`);
+		},
 		async stop() {
 			await stopChild(child);
 			rmSync(folder, { recursive: true, force: true });

@@ -1,18 +1,19 @@
 // Drives the load templates on a running queue-mode stack and reads back what
-// a user would see: executions in n8n's list, rows in both stores, audit rows,
+// a user would see: executions in n8n's list, rows in both stores (Data Table, PostgreSQL), audit rows,
 // the simulator's change log and call counts.
 import { editorRest } from '../../scripts/lib/n8n.mjs';
+import { readExecution } from '../e2e/n8nLoop.mjs';
 import { simFetch } from '../e2e/simFetch.mjs';
-import { DATA_TABLE_NAME, METRICS_DATABASE } from './stack.mjs';
+import { USER_DATABASE } from './stack.mjs';
 
 /**
  * The simulator's "today" is the real date: the real templates ask for days
  * relative to n8n's own clock ($today), so a fixed dataset day would give them
- * nothing to store. RANGE is the stand-in metrics workflow's day ("yesterday").
+ * nothing to store. METRIC_DAYS is what template 1 reads: yesterday and today.
  */
 export const SCALE_TODAY = new Date().toISOString().slice(0, 10);
 const yesterday = new Date(Date.parse(SCALE_TODAY) - 86_400_000).toISOString().slice(0, 10);
-export const RANGE = { since: yesterday, until: yesterday };
+export const METRIC_DAYS = { since: yesterday, until: SCALE_TODAY };
 
 /** Every ad account id the simulator serves (the Meta API's own list). */
 export async function simulatorAccountIds(simulatorUrl) {
@@ -100,23 +101,16 @@ export async function waitForRunning(stack, count, timeoutMs) {
 	throw new Error(`fewer than ${count} executions were running within ${timeoutMs / 1000} s`);
 }
 
+/** "execution N of <workflow> <status> at "<last node>": <error>", as n8n stored it: what a failed check names. */
+export async function describeExecution(stack, execution) {
+	const { resultData } = await readExecution(stack.main.port, stack.cookie, execution.id);
+	return `execution ${execution.id} of ${execution.workflowId} ${execution.status} at "${resultData.lastNodeExecuted ?? 'no node'}": ${resultData.error?.message ?? 'no error recorded'}`;
+}
+
 export function statusCounts(executions) {
 	const counts = {};
 	for (const e of executions) counts[e.status] = (counts[e.status] ?? 0) + 1;
 	return counts;
-}
-
-/** Keys "entity|date" of every stored row in PostgreSQL (duplicates kept, so a double insert shows). */
-export function postgresRowKeys(stack) {
-	const out = stack.postgres.psql(`SELECT entity_id || '|' || date FROM metric_rows`, METRICS_DATABASE);
-	return out.split('\n').filter(Boolean);
-}
-
-/** Keys "entity|date" of every row in the Data Table (read from n8n's own database, where data tables live). */
-export function dataTableRowKeys(stack) {
-	const table = `data_table_user_${stack.dataTableId}`;
-	const out = stack.postgres.psql(`SELECT entity_id || '|' || date FROM "${table}"`, 'n8n');
-	return out.split('\n').filter(Boolean);
 }
 
 /** The Data Table upsert nodes of a workflow: which table, keyed by which columns. */
@@ -126,31 +120,59 @@ export function dataTableUpserts(workflow) {
 		.map((n) => ({ table: n.parameters.dataTableId?.value, keys: (n.parameters.filters?.conditions ?? []).map((c) => c.keyName) }));
 }
 
-/** Key tuples ("a|b") of every row of a Data Table found by name (n8n keeps its tables in its own database). */
-export function dataTableKeysByName(stack, name, keys) {
-	const id = stack.postgres.psql(`SELECT id FROM data_table WHERE name = '${name.replace(/'/g, "''")}'`, 'n8n').trim();
-	if (!id) throw new Error(`no Data Table named ${name}`);
-	const expression = keys.map((k) => `coalesce("${k}"::text, '')`).join(` || '|' || `);
-	return stack.postgres.psql(`SELECT ${expression} FROM "data_table_user_${id}"`, 'n8n').split('\n').filter(Boolean);
+/** The Postgres upsert nodes of a workflow: which table, keyed by which columns (its "Columns to match on"). */
+export function postgresUpserts(workflow) {
+	return workflow.nodes
+		.filter((n) => n.type === 'n8n-nodes-base.postgres' && n.parameters?.operation === 'upsert' && !n.disabled)
+		.map((n) => ({ table: n.parameters.table?.value, keys: n.parameters.columns?.matchingColumns ?? [] }));
 }
 
+const keyExpression = (keys) => keys.map((k) => `coalesce("${k}"::text, '')`).join(` || '|' || `);
+const dataTableId = (stack, name) => stack.postgres.psql(`SELECT id FROM data_table WHERE name = '${name.replace(/'/g, "''")}'`, 'n8n').trim();
+
+/** Key tuples ("a|b") of every row of a Data Table found by name (n8n keeps its tables in its own database); duplicates kept. */
+export function dataTableKeysByName(stack, name, keys) {
+	const id = dataTableId(stack, name);
+	if (!id) throw new Error(`no Data Table named ${name}`);
+	return stack.postgres.psql(`SELECT ${keyExpression(keys)} FROM "data_table_user_${id}"`, 'n8n').split('\n').filter(Boolean);
+}
+
+/** Key tuples of every row of a table in the user's database (the PostgreSQL variant's); duplicates kept. */
+export function postgresKeys(stack, table, keys) {
+	return stack.postgres.psql(`SELECT ${keyExpression(keys)} FROM "${table}"`, USER_DATABASE).split('\n').filter(Boolean);
+}
+
+const WRITES = new Set(['insert', 'upsert', 'update']);
+
+/**
+ * Empties what the load templates write (their Data Tables and PostgreSQL
+ * tables), so that a bench pass starts from the state the one before did.
+ */
 export function clearStores(stack) {
-	stack.postgres.psql('TRUNCATE metric_rows, audit_rows', METRICS_DATABASE);
-	stack.postgres.psql(`TRUNCATE "data_table_user_${stack.dataTableId}"`, 'n8n');
+	for (const { workflow } of stack.templates) {
+		for (const node of workflow.nodes.filter((n) => WRITES.has(n.parameters?.operation) && !n.disabled)) {
+			if (node.type === 'n8n-nodes-base.dataTable') {
+				const id = dataTableId(stack, node.parameters.dataTableId.value);
+				if (id) stack.postgres.psql(`TRUNCATE "data_table_user_${id}"`, 'n8n');
+			} else if (node.type === 'n8n-nodes-base.postgres') {
+				stack.postgres.psql(`TRUNCATE "${node.parameters.table.value}"`, USER_DATABASE);
+			}
+		}
+	}
 }
 
 /**
- * What the platform says should be stored: every (ad, day) with delivery in
- * the range, read from the simulator's insights endpoint itself (faults off).
+ * What the platform says template 1 stores: every (ad, day) with delivery in
+ * its two days, read from the simulator's insights endpoint itself (faults off).
  */
-export async function expectedRowKeys(simulatorUrl, accounts, { since, until } = RANGE) {
+export async function expectedRowKeys(simulatorUrl, accounts, { since, until } = METRIC_DAYS) {
 	const keys = [];
 	for (const account of accounts) {
 		let after;
 		do {
 			const qs = new URLSearchParams({
-				level: 'adset',
-				fields: 'adset_id,impressions',
+				level: 'ad',
+				fields: 'ad_id,impressions',
 				time_range: JSON.stringify({ since, until }),
 				time_increment: '1',
 				limit: '500',
@@ -161,7 +183,7 @@ export async function expectedRowKeys(simulatorUrl, accounts, { since, until } =
 			});
 			const body = await answer.json();
 			if (!answer.ok) throw new Error(`expected rows of act_${account}: ${JSON.stringify(body).slice(0, 300)}`);
-			for (const row of body.data) keys.push(`${row.adset_id}|${row.date_start}`);
+			for (const row of body.data) keys.push(`${row.ad_id}|${row.date_start}`);
 			after = body.paging?.next ? body.paging.cursors?.after : undefined;
 		} while (after);
 	}
@@ -175,19 +197,12 @@ export async function simulator(simulatorUrl, path, body) {
 	return text ? JSON.parse(text) : undefined;
 }
 
-/**
- * Ads Apply's audit rows as { entity_id, account_id, after, decision, applied }: the equivalents'
- * PostgreSQL table, plus the templates' Data Table `adpilot_audit` when a real
- * template wrote there.
- */
+/** Ads Apply's audit rows as { entity_id, account_id, after, decision, applied }, from the templates' `adpilot_audit` Data Table. */
 export function auditRows(stack) {
-	const rows = JSON.parse(stack.postgres.psql(`SELECT coalesce(json_agg(json_build_object('entity_id', entity_id, 'account_id', account_id, 'after', after_value, 'decision', decision, 'applied', applied)), '[]') FROM audit_rows`, METRICS_DATABASE).trim());
-	const id = stack.postgres.psql(`SELECT id FROM data_table WHERE name = 'adpilot_audit'`, 'n8n').trim();
-	if (id) {
-		const sql = `SELECT coalesce(json_agg(json_build_object('entity_id', "entityId", 'account_id', "accountId", 'after', "after", 'decision', decision, 'applied', applied)), '[]') FROM "data_table_user_${id}"`;
-		rows.push(...JSON.parse(stack.postgres.psql(sql, 'n8n').trim()));
-	}
-	return rows;
+	const id = dataTableId(stack, 'adpilot_audit');
+	if (!id) throw new Error('no Data Table named adpilot_audit');
+	const sql = `SELECT coalesce(json_agg(json_build_object('entity_id', "entityId", 'account_id', "accountId", 'after', "after", 'decision', decision, 'applied', applied)), '[]') FROM "data_table_user_${id}"`;
+	return JSON.parse(stack.postgres.psql(sql, 'n8n').trim());
 }
 
 /** The simulator's own change log: every write the platforms accepted. */
@@ -195,4 +210,3 @@ export async function simulatorChanges(simulatorUrl) {
 	return (await simulator(simulatorUrl, 'changes')).changes;
 }
 
-export { DATA_TABLE_NAME };

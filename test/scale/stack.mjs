@@ -1,39 +1,23 @@
 // The whole queue-mode installation the scale test and the queue bench run
 // on: PostgreSQL + Redis, the simulator with many accounts, n8n main and
-// workers with AdPilot installed, the owner logged in, the Data Table and the
-// PostgreSQL table the load workflow upserts into.
+// workers with AdPilot installed, the owner logged in, the templates' Data
+// Tables and the PostgreSQL table of template 1's PostgreSQL variant.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { createDataTable, ensureOwner, loginToEditor, personalProjectId, publishInEditor } from '../../scripts/lib/n8n.mjs';
+import { ensureOwner, loginToEditor, publishInEditor } from '../../scripts/lib/n8n.mjs';
 import { prepareQueueInstance, queueModeEnv, startMain, startWorker } from '../../scripts/lib/queue.mjs';
 import { publishCalledWorkflows, sandboxCredentials, startSimulatorProcess } from '../../scripts/lib/sandbox.mjs';
 import { ensureSandboxDataTables } from '../../scripts/lib/sandboxDataTables.mjs';
 import { builtInSandboxCredentials, fillTemplateForSandbox } from '../../scripts/lib/sandboxTemplates.mjs';
 import { ensureServicePackages, freePort, startPostgres, startRedis, stopChild } from '../../scripts/lib/services.mjs';
-import { alertWorkflows, INTERRUPTED_WORKFLOW_ID, loadTemplates } from './templates.mjs';
+import { alertWorkflows, INTERRUPTED_WORKFLOW_ID, loadTemplates, readTemplate, setupSql } from './templates.mjs';
 
-export const DATA_TABLE_NAME = 'adpilot_scale_metrics';
-export const METRICS_DATABASE = 'adpilot_metrics';
-
-/** Columns of the stored metric row, in both stores (the metrics equivalent's "Table row" node). */
-const COLUMNS = [
-	['entity_id', 'string', 'text NOT NULL'],
-	['date', 'string', 'text NOT NULL'],
-	['level', 'string', 'text'],
-	['account_id', 'string', 'text'],
-	['impressions', 'number', 'bigint'],
-	['clicks', 'number', 'bigint'],
-	['spend', 'number', 'numeric'],
-	['conversions', 'number', 'numeric'],
-	['currency', 'string', 'text'],
-];
-
-/** Ads Apply's audit items as the guard and rebalance equivalents store them ("Audit row" node), PostgreSQL variant. */
-const AUDIT_SQL = `CREATE TABLE audit_rows (id bigserial PRIMARY KEY, run_id text, plan_digest text, account_id text, entity_id text,
-	property text, decision text, before_value text, after_value text, applied boolean, reason text, workflow text,
-	stored_at timestamptz DEFAULT now())`;
+/** The user's own database: the PostgreSQL variant of template 1 stores its metric rows there. */
+export const USER_DATABASE = 'adpilot';
+/** The template whose table the user creates once in that database (the SQL of its sticky note). */
+const POSTGRES_TEMPLATE = 'meta-metrics-every-30-minutes-postgres.json';
 
 /**
  * Things to undo, undone last-first. `run()` may be called twice (from a
@@ -63,7 +47,7 @@ export class Cleanup {
 	}
 }
 
-/** The metrics database (the templates' PostgreSQL variant), and n8n's own one, read by the interrupted-runs step. */
+/** A Postgres credential of n8n's own type, for one database of the scale run's PostgreSQL. */
 function postgresCredential(postgres, { id, name, database }) {
 	return {
 		id,
@@ -83,20 +67,23 @@ function postgresCredential(postgres, { id, name, database }) {
 	};
 }
 
-const PG_METRICS = { id: 'adpilotScalePostgres', name: 'AdPilot scale metrics (PostgreSQL)', database: METRICS_DATABASE };
-const PG_N8N = { id: 'adpilotScaleN8nDb', name: 'n8n database (PostgreSQL)', database: 'n8n' };
+/** The Postgres credentials the templates name: n8n's own database (interrupted runs) and the user's (template 1's PostgreSQL variant). */
+const POSTGRES_CREDENTIALS = [
+	{ id: 'adpilotScaleN8nDb', name: 'n8n database (PostgreSQL)', database: 'n8n' },
+	{ id: 'adpilotScaleUserDb', name: 'AdPilot PostgreSQL', database: USER_DATABASE },
+];
 
 /**
  * The workflows as a user would have them: placeholders and credentials filled
- * for the sandbox; Postgres nodes get the credential they name (the n8n
- * database for the interrupted-runs step, the metrics database otherwise).
+ * for the sandbox; Postgres nodes get the credential of the name they carry.
  */
 function sandboxWorkflows(workflows, credentials) {
 	return workflows.map((workflow) => {
 		const filled = fillTemplateForSandbox(workflow, credentials);
 		for (const node of filled.nodes) {
 			if (!node.credentials?.postgres) continue;
-			const target = node.credentials.postgres.name === PG_N8N.name ? PG_N8N : PG_METRICS;
+			const target = POSTGRES_CREDENTIALS.find((c) => c.name === node.credentials.postgres.name);
+			if (!target) throw new Error(`${workflow.name}: node "${node.name}" names a Postgres credential the scale run does not create (${node.credentials.postgres.name})`);
 			node.credentials.postgres = { id: target.id, name: target.name };
 		}
 		return filled;
@@ -113,29 +100,27 @@ export async function startScaleStack({ cleanup, workers = 2, concurrency = 5, s
 	ensureServicePackages();
 	const logDir = mkdtempSync(join(tmpdir(), 'adpilot-scale-logs-'));
 	cleanup.add(() => rmSync(logDir, { recursive: true, force: true }));
-	const postgres = await startPostgres({ databases: ['n8n', METRICS_DATABASE] });
+	const postgres = await startPostgres({ databases: ['n8n', USER_DATABASE] });
 	cleanup.add(() => postgres.stop());
-	const columnsSql = COLUMNS.map(([name, , sql]) => `${name} ${sql}`).join(', ');
-	postgres.psql(`CREATE TABLE metric_rows (${columnsSql}, UNIQUE (entity_id, date))`, METRICS_DATABASE);
-	postgres.psql(AUDIT_SQL, METRICS_DATABASE);
+	// What the PostgreSQL variant's sticky note tells the user to run once.
+	postgres.psql(setupSql(readTemplate(POSTGRES_TEMPLATE)), USER_DATABASE);
 	const redis = await startRedis();
 	cleanup.add(() => redis.stop());
 	const simulator = await startSimulatorProcess(await freePort(), simulatorArgs);
 	cleanup.add(() => stopChild(simulator.child));
 
-	const sharedEnv = queueModeEnv({ postgres, redis, recoveryMinutes });
+	// n8n's "today" ($today in the templates) on the simulator's calendar, which is UTC's.
+	const sharedEnv = { ...queueModeEnv({ postgres, redis, recoveryMinutes }), GENERIC_TIMEZONE: 'UTC' };
 	const templates = loadTemplates(only);
 	const credentials = [...sandboxCredentials(simulator.url), ...builtInSandboxCredentials(simulator.url, simulator.smtpPort)];
 	const alerts = sandboxWorkflows(alertWorkflows(), credentials);
 	const userFolder = prepareQueueInstance({
 		sharedEnv,
-		credentials: [...credentials, postgresCredential(postgres, PG_METRICS), postgresCredential(postgres, PG_N8N)],
+		credentials: [...credentials, ...POSTGRES_CREDENTIALS.map((c) => postgresCredential(postgres, c))],
 		workflows: [...alerts, ...sandboxWorkflows(templates.map((t) => t.workflow), credentials)],
 		publish: templates.map((t) => t.id),
 	});
 	cleanup.add(() => rmSync(userFolder, { recursive: true, force: true }));
-	// n8n's migrations ran on import; the interrupted-runs step claims each execution once in this table.
-	postgres.psql('CREATE TABLE adpilot_interrupted_alerts (execution_id text PRIMARY KEY, claimed_at timestamptz DEFAULT now())', 'n8n');
 
 	const main = await startMain(userFolder, sharedEnv, join(logDir, 'main.log'));
 	cleanup.add(() => main.stop());
@@ -143,7 +128,8 @@ export async function startScaleStack({ cleanup, workers = 2, concurrency = 5, s
 	let started = 0;
 	stack.addWorker = async () => {
 		started++;
-		const worker = await startWorker(userFolder, sharedEnv, { concurrency, logFile: join(logDir, `worker-${started}.log`) });
+		// A restarted worker is a new process with a log of its own, as a replaced container has.
+		const worker = await startWorker(userFolder, sharedEnv, { concurrency, logFile: join(logDir, `worker-${started}.log`), eventLogName: `n8nEventLog-worker-${started}` });
 		cleanup.add(() => worker.stop());
 		stack.workers.push(worker);
 		return worker;
@@ -152,11 +138,7 @@ export async function startScaleStack({ cleanup, workers = 2, concurrency = 5, s
 
 	await ensureOwner(main.port);
 	stack.cookie = await loginToEditor(main.port);
-	const projectId = await personalProjectId(main.port, stack.cookie);
-	const table = await createDataTable(main.port, stack.cookie, projectId, DATA_TABLE_NAME, COLUMNS.map(([name, type]) => ({ name, type })));
-	if (!table?.id) throw new Error(`creating the data table returned ${JSON.stringify(table)}`);
-	stack.dataTableId = table.id;
-	// The tables the real templates name (each template's helper adds its own to the sandbox list).
+	// The Data Tables the templates name, as `npm start` creates them.
 	await ensureSandboxDataTables(main.port, stack.cookie);
 	// Sub-workflow and error workflow first (n8n 2.40 runs them only once published in the editor), then the step calling them.
 	await publishCalledWorkflows(main.port, stack.cookie, alerts);

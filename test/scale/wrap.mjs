@@ -1,4 +1,4 @@
-// Turns a template (workflows/*.json, or its equivalent in test/scale/workflows/)
+// Turns a template (workflows/*.json)
 // into the workflow the scale run drives: the schedule (and "Run now") trigger
 // becomes a production webhook taking one batch of accounts, so a test can fan
 // out like many scheduled runs at once; the account placeholder becomes that

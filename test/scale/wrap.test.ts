@@ -4,7 +4,7 @@ import { join } from 'path';
 
 // test/scale/wrap.mjs turns a template into what the scale run drives (the run
 // itself is `npm run test:scale`); this checks the wrapping alone, on the
-// equivalents and on a shipped template with a schedule and a placeholder.
+// templates the scale run drives and on one more with a schedule and a placeholder.
 const root = join(__dirname, '..', '..');
 
 type Node = { name: string; type: string; parameters: Record<string, unknown>; disabled?: boolean };
@@ -20,9 +20,10 @@ function wrap(file: string): Workflow {
 }
 
 const FILES = [
-	'test/scale/workflows/scale-meta-metrics.json',
-	'test/scale/workflows/scale-performance-guard.json',
-	'test/scale/workflows/scale-budget-rebalance.json',
+	'workflows/meta-metrics-every-30-minutes.json',
+	'workflows/meta-metrics-every-30-minutes-postgres.json',
+	'workflows/meta-performance-guard.json',
+	'workflows/cross-platform-budget-rebalance.json',
 	'workflows/meta-ads-rules-alerts.json',
 ];
 
