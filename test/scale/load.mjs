@@ -31,30 +31,35 @@ export function batchesOf(list, size) {
 	return batches;
 }
 
+/** How many load requests are in flight at once: schedules fire together, not one after another's answer. */
+const POSTS_IN_FLIGHT = 10;
+
 /**
  * One production-webhook call per batch of accounts for every load template,
- * the templates interleaved, as their schedules firing together would start
- * them; main enqueues each as an execution. Returns how many were started.
+ * the templates interleaved, up to POSTS_IN_FLIGHT at once, as their
+ * schedules firing together would start them; main enqueues each as an
+ * execution. Returns how many were started.
  */
 export async function postLoad(stack, accounts, run) {
 	// The simulator seeds the n-th Google client (5550000001, …) beside the n-th Meta account, in the same currency.
 	const customerOf = (account) => String(5550000001 + accounts.indexOf(account));
-	const calls = stack.templates.map((t) => batchesOf(accounts, t.batchSize).map((batch) => [t, batch]));
-	let posted = 0;
-	for (let i = 0; calls.some((list) => i < list.length); i++) {
-		for (const list of calls) {
-			if (i >= list.length) continue;
-			const [template, batch] = list[i];
+	const perTemplate = stack.templates.map((t) => batchesOf(accounts, t.batchSize).map((batch) => [t, batch]));
+	const calls = [];
+	for (let i = 0; perTemplate.some((list) => i < list.length); i++) for (const list of perTemplate) if (i < list.length) calls.push(list[i]);
+	let next = 0;
+	const post = async () => {
+		while (next < calls.length) {
+			const [template, batch] = calls[next++];
 			const answer = await fetch(`http://127.0.0.1:${stack.main.port}/webhook/${template.webhookPath}`, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json' },
 				body: JSON.stringify({ run, accounts: batch, customers: Object.fromEntries(batch.map((a) => [a, customerOf(a)])) }),
 			});
 			if (!answer.ok) throw new Error(`POST /webhook/${template.webhookPath} answered HTTP ${answer.status}: ${(await answer.text()).slice(0, 300)}`);
-			posted++;
 		}
-	}
-	return posted;
+	};
+	await Promise.all(Array.from({ length: POSTS_IN_FLIGHT }, post));
+	return calls.length;
 }
 
 /** Executions of the given workflows (default: the load templates) as n8n's execution list shows them, newest first. */
