@@ -118,18 +118,25 @@ export function statusCounts(executions) {
 	return counts;
 }
 
-/** The Data Table upsert nodes of a workflow: which table, keyed by which columns. */
-export function dataTableUpserts(workflow) {
-	return workflow.nodes
-		.filter((n) => n.type === 'n8n-nodes-base.dataTable' && n.parameters?.operation === 'upsert' && !n.disabled)
-		.map((n) => ({ table: n.parameters.dataTableId?.value, keys: (n.parameters.filters?.conditions ?? []).map((c) => c.keyName) }));
-}
+const WRITES = new Set(['insert', 'upsert', 'update']);
 
-/** The Postgres upsert nodes of a workflow: which table, keyed by which columns (its "Columns to match on"). */
-export function postgresUpserts(workflow) {
+/**
+ * Every enabled node of a workflow that writes a table: its store (n8n's Data
+ * Table or the user's PostgreSQL), operation, table, and for an upsert the
+ * columns it matches on (Data Table: its conditions; Postgres: "Columns to match on").
+ */
+export function tableWrites(workflow) {
 	return workflow.nodes
-		.filter((n) => n.type === 'n8n-nodes-base.postgres' && n.parameters?.operation === 'upsert' && !n.disabled)
-		.map((n) => ({ table: n.parameters.table?.value, keys: n.parameters.columns?.matchingColumns ?? [] }));
+		.filter((n) => WRITES.has(n.parameters?.operation) && !n.disabled)
+		.flatMap((n) => {
+			if (n.type === 'n8n-nodes-base.dataTable') {
+				return [{ store: 'dataTable', operation: n.parameters.operation, table: n.parameters.dataTableId?.value, keys: (n.parameters.filters?.conditions ?? []).map((c) => c.keyName) }];
+			}
+			if (n.type === 'n8n-nodes-base.postgres') {
+				return [{ store: 'postgres', operation: n.parameters.operation, table: n.parameters.table?.value, keys: n.parameters.columns?.matchingColumns ?? [] }];
+			}
+			return [];
+		});
 }
 
 const keyExpression = (keys) => keys.map((k) => `coalesce("${k}"::text, '')`).join(` || '|' || `);
@@ -147,22 +154,18 @@ export function postgresKeys(stack, table, keys) {
 	return stack.postgres.psql(`SELECT ${keyExpression(keys)} FROM "${table}"`, USER_DATABASE).split('\n').filter(Boolean);
 }
 
-const WRITES = new Set(['insert', 'upsert', 'update']);
-
 /**
  * Empties what the load templates write (their Data Tables and PostgreSQL
  * tables), so that a bench pass starts from the state the one before did.
  */
 export function clearStores(stack) {
-	for (const { workflow } of stack.templates) {
-		for (const node of workflow.nodes.filter((n) => WRITES.has(n.parameters?.operation) && !n.disabled)) {
-			if (node.type === 'n8n-nodes-base.dataTable') {
-				const id = dataTableId(stack, node.parameters.dataTableId.value);
-				if (id) stack.postgres.psql(`TRUNCATE "data_table_user_${id}"`, 'n8n');
-			} else if (node.type === 'n8n-nodes-base.postgres') {
-				stack.postgres.psql(`TRUNCATE "${node.parameters.table.value}"`, USER_DATABASE);
-			}
+	for (const { store, table } of stack.templates.flatMap((t) => tableWrites(t.workflow))) {
+		if (store === 'postgres') {
+			stack.postgres.psql(`TRUNCATE "${table}"`, USER_DATABASE);
+			continue;
 		}
+		const id = dataTableId(stack, table);
+		if (id) stack.postgres.psql(`TRUNCATE "data_table_user_${id}"`, 'n8n');
 	}
 }
 

@@ -16,16 +16,15 @@ import {
 	auditRows,
 	dataTableKeysByName,
 	describeExecution,
-	dataTableUpserts,
 	expectedRowKeys,
 	listExecutions,
 	postgresKeys,
-	postgresUpserts,
 	postLoad,
 	simulator,
 	simulatorAccountIds,
 	simulatorChanges,
 	statusCounts,
+	tableWrites,
 	waitForExecutions,
 	waitForRunning,
 	SCALE_TODAY,
@@ -83,6 +82,11 @@ async function failureKind(stack, execution) {
 	const detail = JSON.stringify(await editorRest(stack.main.port, stack.cookie, 'GET', `/executions/${execution.id}`));
 	return { kind: STALLED_MESSAGE.test(detail) ? 'interrupted' : 'failed', detail };
 }
+
+/** How an alert names an execution: Error alerts links it, Interrupted runs to alerts writes "(execution N,". */
+const errorWorkflowMention = (id) => new RegExp(`/executions/${id}(?!\\d)`);
+const interruptedRunsMention = (id) => new RegExp(`\\(execution ${id},`);
+const eitherMention = (id) => new RegExp(`${errorWorkflowMention(id).source}|${interruptedRunsMention(id).source}`);
 
 /** Polls the alert channels until every id has a message naming it (`mention(id)`: a pattern as the alert text writes it). */
 async function waitForAlerts(simulatorUrl, ids, mention, timeoutMs) {
@@ -149,7 +153,7 @@ export const scaleChecks = [
 			report(`${interrupted.length} interrupted: ${context.failures.filter((f) => f.kind === 'interrupted').map((f) => `${f.execution.id} ${f.execution.status}`).join(', ')}`);
 			// Through the Error Workflow, which n8n runs for a job that stalled out (Error alerts links the
 			// execution), or through Interrupted runs to alerts for a crash n8n reported to nobody.
-			await waitForAlerts(stack.simulator.url, interrupted, (id) => new RegExp(`/executions/${id}(?!\\d)|\\(execution ${id},`), 240_000);
+			await waitForAlerts(stack.simulator.url, interrupted, eitherMention, 240_000);
 		},
 	},
 	{
@@ -158,7 +162,7 @@ export const scaleChecks = [
 			assert.ok(context.failures, 'run 1 did not finish');
 			const failed = context.failures.filter((f) => f.kind === 'failed').map((f) => f.execution.id);
 			report(`${failed.length} executions failed on a node error${failed.length ? `: ${failed.join(', ')}` : ' (the retries absorbed every transient fault)'}`);
-			await waitForAlerts(stack.simulator.url, failed, (id) => new RegExp(`/executions/${id}(?!\\d)`), 120_000);
+			await waitForAlerts(stack.simulator.url, failed, errorWorkflowMention, 120_000);
 		},
 	},
 	{
@@ -186,8 +190,13 @@ export const scaleChecks = [
 			const stores = [];
 			for (const key of ['metrics', 'metricsPostgres']) {
 				const { workflow, template } = stack.templates.find((t) => t.key === key);
-				for (const { table, keys } of dataTableUpserts(workflow)) stores.push({ label: `workflows/${template}: Data Table ${table}`, keys: dataTableKeysByName(stack, table, keys) });
-				for (const { table, keys } of postgresUpserts(workflow)) stores.push({ label: `workflows/${template}: PostgreSQL table ${table}`, keys: postgresKeys(stack, table, keys) });
+				for (const { store, table, keys } of tableWrites(workflow).filter((w) => w.operation === 'upsert')) {
+					stores.push(
+						store === 'dataTable'
+							? { label: `workflows/${template}: Data Table ${table}`, keys: dataTableKeysByName(stack, table, keys) }
+							: { label: `workflows/${template}: PostgreSQL table ${table}`, keys: postgresKeys(stack, table, keys) },
+					);
+				}
 			}
 			assert.equal(stores.length, 2, `expected one Data Table and one PostgreSQL upsert, found: ${stores.map((s) => s.label).join('; ')}`);
 			for (const { label, keys } of stores) {
@@ -258,15 +267,15 @@ export const scaleChecks = [
 				await new Promise((r) => setTimeout(r, 2000));
 			}
 			report(`${lost.length} executions lost with the queue (${posted} posted by the load, the rest scheduled), marked crashed: ${lost.join(', ')}`);
-			await waitForAlerts(stack.simulator.url, lost, (id) => new RegExp(`\\(execution ${id},`), 240_000);
+			await waitForAlerts(stack.simulator.url, lost, interruptedRunsMention, 240_000);
 			// Let one more scheduled pass of the step run: it must not report anything again.
 			await new Promise((r) => setTimeout(r, 70_000));
 			const messages = await hookMessages(stack.simulator.url);
 			for (const id of lost) {
-				const about = messages.filter((m) => new RegExp(`\\(execution ${id},`).test(JSON.stringify(m)));
+				const about = messages.filter((m) => interruptedRunsMention(id).test(JSON.stringify(m)));
 				const byChannel = statusCounts(about.map((m) => ({ status: m.path.split('/')[1] })));
 				assert.ok(Object.values(byChannel).length > 0 && Object.values(byChannel).every((n) => n === 1), `execution ${id}: alerts by channel ${JSON.stringify(byChannel)}, expected one on each`);
-				const errorWorkflowAlerts = messages.filter((m) => new RegExp(`/executions/${id}(?!\\d)`).test(JSON.stringify(m)));
+				const errorWorkflowAlerts = messages.filter((m) => errorWorkflowMention(id).test(JSON.stringify(m)));
 				assert.equal(errorWorkflowAlerts.length, 0, `n8n ran the Error Workflow for lost execution ${id}: then this step is not needed for it`);
 			}
 			report(`one alert per lost execution on each channel, none from the Error Workflow`);

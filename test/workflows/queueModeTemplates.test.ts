@@ -81,6 +81,11 @@ describe('Meta metrics every 30 minutes (PostgreSQL)', () => {
 		expect(declared).toEqual(expect.arrayContaining(columns));
 		expect(table.replace(/\s+/g, ' ')).toContain('PRIMARY KEY ("entityId", date)');
 	});
+
+	it('README gives users the same SQL as the sticky note', () => {
+		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+		expect(readme).toContain(`\`\`\`sql\n${noteSql(variant)[0]}\`\`\``);
+	});
 });
 
 describe('Interrupted runs to alerts (queue mode)', () => {
